@@ -1,0 +1,38 @@
+import path from 'node:path';
+
+/** One typed config from the environment; every default works with nothing installed. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** When set, use this PostgreSQL server instead of the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  demoPassword: string;
+  sessionTtlHours: number;
+  /** Secure cookies only when served over https (behind a TLS proxy). */
+  secureCookies: boolean;
+}
+
+export const DEFAULT_DEMO_PASSWORD = 'Demo@2026';
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`环境变量 ${name} 必须是非负整数 / env ${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFromEnv(env, 'PORT', 8080),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || './data-local'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+    sessionTtlHours: intFromEnv(env, 'SESSION_TTL_HOURS', 12),
+    secureCookies: env.SECURE_COOKIES === '1',
+  };
+}

@@ -1,0 +1,3 @@
+export { identityRoutes } from './routes';
+export { hashPassword, verifyPassword } from './passwords';
+export { deleteExpiredSessions } from './sessions';

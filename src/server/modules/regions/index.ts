@@ -1,0 +1,2 @@
+export { regionRoutes } from './routes';
+export { regionTree } from './service';

@@ -1,0 +1,2 @@
+export { registryRoutes } from './routes';
+export { listSources, getSource, overview, scopeName } from './queries';

@@ -1,0 +1,32 @@
+import { Menu } from 'antd';
+import type { MenuProps } from 'antd';
+import { ApartmentOutlined, DatabaseOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { Link, useLocation } from 'react-router-dom';
+import type { Role } from '../../common/enums';
+import type { DictKey } from '../i18n/dict';
+import { useI18n } from '../i18n/lang';
+import { canOpen, type PAGE_ROLES } from './auth';
+
+const ITEMS: { page: keyof typeof PAGE_ROLES; path: string; label: DictKey; icon: React.ReactNode }[] = [
+  { page: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { page: 'sources', path: '/sources', label: 'nav.sources', icon: <DatabaseOutlined /> },
+  { page: 'users', path: '/users', label: 'nav.users', icon: <TeamOutlined /> },
+  { page: 'regions', path: '/regions', label: 'nav.regions', icon: <ApartmentOutlined /> },
+];
+
+/** The role-aware navigation; the same menu in the side bar (desktop) and in the drawer (phone). */
+export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => void }) {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const selected = '/' + (pathname.split('/')[1] ?? '');
+  const items: MenuProps['items'] = ITEMS.filter((i) => canOpen(role, i.page)).map((i) => ({
+    key: i.path,
+    icon: i.icon,
+    label: (
+      <Link to={i.path} onClick={onNavigate} data-testid={`nav-${i.page}`}>
+        {t(i.label)}
+      </Link>
+    ),
+  }));
+  return <Menu data-testid="nav-menu" className="es-sider-menu" mode="inline" selectedKeys={[selected]} items={items} />;
+}
