@@ -38,15 +38,16 @@ export function AppLayout() {
           {!mobile && <span className="es-brand-sub">{t('app.tagline')}</span>}
         </Link>
         <div className="es-header-spacer" />
-        <div className="es-header-user" data-testid="header-user">
-          <span className="name">{me.displayName}</span>
-          {!mobile && (
+        {/* On a phone the user's name, role and scope live in the drawer, leaving room for the buttons. */}
+        {!mobile && (
+          <div className="es-header-user" data-testid="header-user">
+            <span className="name">{me.displayName}</span>
             <span className="meta">
               {roleLabel}
               {scopeName ? ` · ${scopeName}` : ''}
             </span>
-          )}
-        </div>
+          </div>
+        )}
         <LangSwitch ghost />
         <Tooltip title={t('nav.logout')}>
           <Button

@@ -5,6 +5,7 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import { hashPassword } from '../../modules/identity/passwords';
+import { writeAudit } from '../audit';
 import type { DB } from '../schema';
 import { buildDataset, DEFAULT_SEED, type SeedSize } from './dataset';
 
@@ -62,6 +63,13 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions): Promise<Se
       .values({ key: 'demo_seed', value: JSON.stringify({ size: options.size, seed, at: new Date().toISOString() }) })
       .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: new Date() })))
       .execute();
+    // One audit row for the whole initial load, so the trail starts with where the data came from.
+    await writeAudit(trx, { userId: null, username: 'system', ip: null }, {
+      action: 'system.seed_demo',
+      entityType: 'database',
+      entityId: null,
+      after: { size: options.size, seed, regions: data.regions.length, sources: data.sources.length, users: data.users.length, providers: data.providers.length },
+    });
   });
 
   return {
