@@ -10,5 +10,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default'],
+    // Browser journeys wait for pages on a loaded 2-core machine; a poll gives up after 20 s, not 1 s.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { appFor, loggedIn, type Client } from '../support/api';
 import { describeEachEngine } from '../support/db';
+import type { ScopeEndpoint, ScopeFixtures } from '../support/scope-matrix';
 
 /**
  * Jurisdiction: every demo role sees exactly its scope, and every endpoint that takes an id
@@ -95,26 +95,19 @@ describeEachEngine('scope', 'seeded', (get) => {
     }
   });
 
-  /** Every endpoint that takes an id, with a target inside 浦江镇 (the 'town' user's jurisdiction). */
-  const endpoints = () => {
-    return [
-      { method: 'GET', url: `/api/sources/${ids.enterpriseSourceId}`, path: '/api/sources/{id}' },
-      { method: 'GET', url: `/api/users/${ids.gridUserId}`, path: '/api/users/{id}' },
-      { method: 'PATCH', url: `/api/users/${ids.gridUserId}`, path: '/api/users/{id}', body: async () => ({ version: await version('users', ids.gridUserId), displayName: '改名' }) },
-      { method: 'POST', url: `/api/users/${ids.gridUserId}/reset-password`, path: '/api/users/{id}/reset-password', body: async () => ({ version: await version('users', ids.gridUserId), password: 'N3wPassw0rd!' }) },
-      { method: 'PATCH', url: `/api/regions/${ids.gridRegionId}`, path: '/api/regions/{id}', body: async () => ({ version: await version('regions', ids.gridRegionId), name: '改名村' }) },
-      { method: 'POST', url: '/api/regions', path: '/api/regions', body: async () => ({ parentId: ids.townId, level: 'grid', name: `新网格${Math.random()}` }) },
-    ];
-  };
-  async function version(table: 'users' | 'regions', id: string): Promise<number> {
-    const row = await sql<{ version: number }>`select version from ${sql.table(table)} where id = ${id}`.execute(get().db);
-    return row.rows[0].version;
-  }
+  // Every module lists its id-taking endpoints in tests/api/scope-matrix/<module>.ts.
+  const modules = import.meta.glob<{ endpoints: ScopeEndpoint[] }>('./scope-matrix/*.ts', { eager: true });
+  const endpoints = Object.values(modules).flatMap((m) => m.endpoints);
+  const fixtures = (): ScopeFixtures => ({
+    db: get().db, app, admin, townId: ids.townId, gridRegionId: ids.gridRegionId, enterpriseSourceId: ids.enterpriseSourceId, gridUserId: ids.gridUserId,
+  });
 
   it('the matrix covers every API path that takes an id', async () => {
     const doc = (await admin.get('/api/docs/json')).json();
-    const withId = Object.keys(doc.paths).filter((p) => p.includes('{'));
-    const covered = new Set(endpoints().map((e) => e.path));
+    const withId = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      path.includes('{') || path === '/api/regions' ? Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`) : [],
+    );
+    const covered = new Set(endpoints.map((e) => `${e.method} ${e.path}`));
     expect(withId.filter((p) => !covered.has(p))).toEqual([]);
   });
 
@@ -122,10 +115,10 @@ describeEachEngine('scope', 'seeded', (get) => {
     it(`a user of ${who} gets 404 on every endpoint that takes an id, and nothing changes`, async () => {
       const client = outsiders[who];
       const auditBefore = await get().db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow();
-      for (const endpoint of endpoints()) {
-        const body = endpoint.body ? await endpoint.body() : undefined;
-        const response = await client.request(endpoint.method, endpoint.url, body);
-        expect({ endpoint: `${endpoint.method} ${endpoint.url}`, status: response.statusCode }).toEqual({ endpoint: `${endpoint.method} ${endpoint.url}`, status: 404 });
+      for (const endpoint of endpoints) {
+        const { url, body } = await endpoint.request(fixtures());
+        const response = await client.request(endpoint.method, url, body);
+        expect({ endpoint: `${endpoint.method} ${url}`, status: response.statusCode }).toEqual({ endpoint: `${endpoint.method} ${url}`, status: 404 });
         expect(response.json().code).toBe('not_found');
       }
       const auditAfter = await get().db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow();
@@ -134,14 +127,13 @@ describeEachEngine('scope', 'seeded', (get) => {
   }
 
   it('the same endpoints succeed for the user whose jurisdiction holds the target', async () => {
-    const town = await loggedIn(app, 'town');
-    for (const endpoint of endpoints()) {
-      const body = endpoint.body ? await endpoint.body() : undefined;
-      const response = await town.request(endpoint.method, endpoint.url, body);
-      expect({ endpoint: `${endpoint.method} ${endpoint.url}`, status: response.statusCode }).toEqual({
-        endpoint: `${endpoint.method} ${endpoint.url}`,
-        status: endpoint.method === 'POST' && endpoint.url === '/api/regions' ? 201 : 200,
-      });
+    const insiders = new Map<string, Client>();
+    for (const endpoint of endpoints) {
+      const as = endpoint.okAs ?? 'town';
+      if (!insiders.has(as)) insiders.set(as, await loggedIn(app, as, '10.7.0.1'));
+      const { url, body } = await endpoint.request(fixtures());
+      const response = await insiders.get(as)!.request(endpoint.method, url, body);
+      expect({ endpoint: `${endpoint.method} ${url}`, status: response.statusCode }).toEqual({ endpoint: `${endpoint.method} ${url}`, status: endpoint.okStatus ?? 200 });
     }
   });
 });

@@ -1,5 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { PermitClass, RegionLevel, Role, SourceType } from '../../common/enums';
+import type { DocumentTables } from './tables/documents';
+import type { DossierTables } from './tables/dossier';
+import type { LedgerTables } from './tables/ledgers';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | undefined, string>;
@@ -129,7 +132,8 @@ export interface AppMetaTable {
   updated_at: Generated<Date>;
 }
 
-export interface DB {
+/** Every table: the foundation's below, each domain's in its own file under tables/. */
+export interface DB extends DossierTables, DocumentTables, LedgerTables {
   regions: RegionsTable;
   sources: SourcesTable;
   providers: ProvidersTable;
