@@ -157,22 +157,15 @@ describe('seedDemo (district)', () => {
   });
 });
 
-describe('seedDemo determinism', () => {
-  const snapshot = async (database: Database) =>
-    (await database.db.selectFrom('sources').select(['name', 'uscc', 'longitude', 'latitude']).orderBy('uscc').execute()).map(
-      (s) => `${s.name}|${s.uscc}|${s.longitude}|${s.latitude}`,
-    );
-
-  it('gives identical sources for the same seed and different ones for another seed', async () => {
-    const runs = [await seeded(42), await seeded(42), await seeded(43)];
-    try {
-      const [a, b, c] = await Promise.all(runs.map((r) => snapshot(r.database)));
-      expect(a.length).toBeGreaterThan(0);
-      expect(b).toEqual(a);
-      expect(c).not.toEqual(a);
-    } finally {
-      for (const run of runs) await run.database.close();
-    }
+describe('seed determinism', () => {
+  // The data set is built in memory before it is written, so determinism is checked there: three
+  // full database seeds cost a minute on a loaded machine and prove nothing more.
+  it('gives identical sources for the same seed and different ones for another seed', () => {
+    const key = (seed: number) => buildDataset('district', seed).sources.map((s) => `${s.id}|${s.name}|${s.uscc}|${s.longitude}|${s.latitude}`);
+    const [a, b, c] = [key(42), key(42), key(43)];
+    expect(a.length).toBeGreaterThan(1000);
+    expect(b).toEqual(a);
+    expect(c).not.toEqual(a);
   });
 });
 
