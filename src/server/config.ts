@@ -11,6 +11,8 @@ export interface Config {
   sessionTtlHours: number;
   /** Secure cookies only when served over https (behind a TLS proxy). */
   secureCookies: boolean;
+  /** PUBLIC_URL: the web app's address as users reach it (QR codes point there); else taken from each request. */
+  publicUrl?: string;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Demo@2026';
@@ -25,6 +27,16 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+function urlFromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const url = URL.canParse(raw) ? new URL(raw) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new Error(`环境变量 ${name} 必须是 http(s) 地址 / env ${name} must be an http(s) URL, got "${raw}"`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFromEnv(env, 'PORT', 8080),
@@ -34,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     sessionTtlHours: intFromEnv(env, 'SESSION_TTL_HOURS', 12),
     secureCookies: env.SECURE_COOKIES === '1',
+    publicUrl: urlFromEnv(env, 'PUBLIC_URL'),
   };
 }

@@ -1,8 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { PermitClass, RegionLevel, Role, SourceType } from '../../common/enums';
 import type { DocumentTables } from './tables/documents';
-import type { DossierTables } from './tables/dossier';
+import type { DossierSourceColumns, DossierTables } from './tables/dossier';
 import type { LedgerTables } from './tables/ledgers';
+import type { LifecycleTables } from './tables/lifecycle';
+import type { NotificationTables } from './tables/notifications';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | undefined, string>;
@@ -20,7 +22,8 @@ export interface RegionsTable {
   updated_at: Generated<Date>;
 }
 
-export interface SourcesTable {
+/** The foundation's columns; the dossier's basic data (migration 0002) come from DossierSourceColumns. */
+export interface SourcesTable extends DossierSourceColumns {
   id: Generated<string>;
   name: string;
   uscc: string;
@@ -133,7 +136,7 @@ export interface AppMetaTable {
 }
 
 /** Every table: the foundation's below, each domain's in its own file under tables/. */
-export interface DB extends DossierTables, DocumentTables, LedgerTables {
+export interface DB extends DossierTables, LifecycleTables, DocumentTables, LedgerTables, NotificationTables {
   regions: RegionsTable;
   sources: SourcesTable;
   providers: ProvidersTable;

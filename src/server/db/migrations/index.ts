@@ -1,7 +1,17 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation';
+import * as m0002 from './0002_dossier';
+import * as m0003 from './0003_lifecycle';
+import * as m0004 from './0004_documents';
+import * as m0005 from './0005_ledgers';
+import * as m0006 from './0006_notifications';
 
 /** Every migration in order. Landed migrations are frozen: add a new file for each change. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_dossier': m0002,
+  '0003_lifecycle': m0003,
+  '0004_documents': m0004,
+  '0005_ledgers': m0005,
+  '0006_notifications': m0006,
 };

@@ -1,6 +1,9 @@
 /** Loads the reference data the product ships in data/ (built by scripts/build-data.js). */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { DistrictFeature } from '../../geo/polygon';
+
+export type { DistrictFeature, PolygonCoords, Ring } from '../../geo/polygon';
 
 export interface VillageData {
   code: string;
@@ -29,14 +32,6 @@ export interface PermitRow {
   key: string;
   simplified: string;
   registration: string;
-}
-
-export type Ring = Array<[number, number]>;
-export type PolygonCoords = Ring[];
-export interface DistrictFeature {
-  type: 'Feature';
-  properties: { adcode: string | null; name: string };
-  geometry: { type: 'Polygon'; coordinates: PolygonCoords } | { type: 'MultiPolygon'; coordinates: PolygonCoords[] };
 }
 
 /** src/server/db/seed → repository root → data/ */

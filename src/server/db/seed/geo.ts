@@ -1,54 +1,9 @@
-/** Point-in-polygon and interior sampling over the district boundaries (WGS-84 degrees, [lon, lat]). */
-import type { DistrictFeature, PolygonCoords, Ring } from './data';
+/** Interior sampling over the district boundaries (WGS-84 degrees, [lon, lat]). */
+import { boundsOf, contains, type Bounds, type DistrictFeature, type Point } from '../../geo/polygon';
 import type { Rng } from './random';
 
-export type Point = [number, number];
-
-export interface Bounds {
-  minLon: number;
-  minLat: number;
-  maxLon: number;
-  maxLat: number;
-}
-
-/** Even-odd ray casting on one ring. */
-function inRing(point: Point, ring: Ring): boolean {
-  const [x, y] = point;
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i];
-    const [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-function inPolygon(point: Point, polygon: PolygonCoords): boolean {
-  if (!inRing(point, polygon[0])) return false;
-  for (let k = 1; k < polygon.length; k++) if (inRing(point, polygon[k])) return false; // a hole
-  return true;
-}
-
-function polygonsOf(feature: DistrictFeature): PolygonCoords[] {
-  return feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-}
-
-export function contains(feature: DistrictFeature, point: Point): boolean {
-  return polygonsOf(feature).some((polygon) => inPolygon(point, polygon));
-}
-
-export function boundsOf(feature: DistrictFeature): Bounds {
-  const b = { minLon: Infinity, minLat: Infinity, maxLon: -Infinity, maxLat: -Infinity };
-  for (const polygon of polygonsOf(feature)) {
-    for (const [lon, lat] of polygon[0]) {
-      b.minLon = Math.min(b.minLon, lon);
-      b.maxLon = Math.max(b.maxLon, lon);
-      b.minLat = Math.min(b.minLat, lat);
-      b.maxLat = Math.max(b.maxLat, lat);
-    }
-  }
-  return b;
-}
+// Point-in-polygon lives in src/server/geo, shared with the dossier's location check.
+export { boundsOf, contains, type Bounds, type Point };
 
 /** A uniformly random point inside the feature (rejection sampling in its bounding box). */
 export function randomInterior(rng: Rng, feature: DistrictFeature, bounds = boundsOf(feature)): Point {
