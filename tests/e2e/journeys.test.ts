@@ -127,9 +127,16 @@ describe('browser journeys', () => {
     await page.locator('#password').fill('Cadre@E2e1');
     await page.locator('#role').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '村居网格员' }).click();
-    await page.locator('#regionId').click();
-    // The first grid offered under the town.
-    const firstGrid = page.locator('.ant-select-tree-treenode:not(.ant-select-tree-treenode-disabled) .ant-select-tree-title').nth(1);
+    // The first grid offered under the town. On a loaded machine the first click can land while the role
+    // list is still closing; click again until the region tree is open and filled.
+    const offered = page.locator('.ant-select-tree-treenode:not(.ant-select-tree-treenode-disabled) .ant-select-tree-title');
+    await expect
+      .poll(async () => {
+        if (!(await page.locator('.ant-select-tree').isVisible())) await page.locator('#regionId').click();
+        return offered.count();
+      })
+      .toBeGreaterThan(1);
+    const firstGrid = offered.nth(1);
     const gridName = (await firstGrid.textContent())!;
     await firstGrid.click();
     await page.screenshot({ path: screenshotPath('users-create-form') });

@@ -1,12 +1,22 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
-import { loadConfig } from '../../src/server/config';
+import { loadConfig, type Config } from '../../src/server/config';
 import type { Database } from '../../src/server/db/index';
 import { buildApp } from '../../src/server/http/app';
 
-export async function appFor(database: Database): Promise<FastifyInstance> {
-  const config = { ...loadConfig({}), demoPassword: inject('demoPassword') };
-  return buildApp({ db: database.db, engine: database.engine, config, version: 'test' });
+/**
+ * The app over a test database. Uploaded files go to a fresh temporary DATA_DIR (removed when the
+ * app closes) unless `overrides.dataDir` names one.
+ */
+export async function appFor(database: Database, overrides: Partial<Config> = {}): Promise<FastifyInstance> {
+  const tempDir = overrides.dataDir ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'ecosteward-api-'));
+  const config: Config = { ...loadConfig({}), demoPassword: inject('demoPassword'), ...(tempDir ? { dataDir: tempDir } : {}), ...overrides };
+  const app = await buildApp({ db: database.db, engine: database.engine, config, version: 'test' });
+  if (tempDir) app.addHook('onClose', async () => fs.rmSync(tempDir, { recursive: true, force: true }));
+  return app;
 }
 
 /** A browser-like client over app.inject: keeps cookies, sends the CSRF header on mutations. */

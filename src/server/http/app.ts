@@ -8,10 +8,14 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { HealthSchema } from '../../common/contracts/auth';
+import { archiveRoutes } from '../modules/archive';
 import { identityRoutes } from '../modules/identity';
+import { lifecycleRoutes } from '../modules/lifecycle';
+import { notificationRoutes } from '../modules/notifications';
 import { providerRoutes } from '../modules/providers';
 import { regionRoutes } from '../modules/regions';
 import { registryRoutes } from '../modules/registry';
+import { ledgerRoutes } from '../modules/registry/ledger';
 import { installAuth } from './auth';
 import type { AppContext } from './context';
 import { installErrorHandler } from './error-handler';
@@ -48,7 +52,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(identityRoutes(ctx));
   await app.register(regionRoutes(ctx));
   await app.register(registryRoutes(ctx));
+  await app.register(lifecycleRoutes(ctx));
+  await app.register(ledgerRoutes(ctx));
   await app.register(providerRoutes(ctx));
+  await app.register(notificationRoutes(ctx));
+  await app.register(archiveRoutes(ctx));
 
   await serveWeb(app);
   return app;

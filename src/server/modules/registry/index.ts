@@ -1,2 +1,10 @@
 export { registryRoutes } from './routes';
-export { listSources, getSource, overview, scopeName } from './queries';
+export { getSource, overview, scopeName } from './queries';
+export { listSources, filteredSources } from './list';
+export { createSource, updateSourceBasics, type SourceRef } from './basics';
+export { getDossier, getSourceBasics } from './dossier';
+export { completenessOf, completenessByTown } from './completeness';
+export { sourceHistory } from './history';
+export { industryClass, industryByCode, hazardousWaste } from './reference/catalogues';
+export { standards, findStandardRow } from './reference/standards';
+export { DOSSIER_EDIT_ROLES, SOURCE_CREATE_ROLES, mayEditDossier } from './access';

@@ -5,14 +5,6 @@ import type { DB } from '../../db/schema';
 import { scopeOf, sourceInScope, type Actor } from '../../db/scope';
 import { notFound } from '../../http/errors';
 
-export interface SourceFilter {
-  q?: string;
-  townId?: string;
-  sourceType?: SourceType;
-  page: number;
-  pageSize: number;
-}
-
 function scopedSources(db: Kysely<DB>, actor: Actor) {
   return db
     .selectFrom('sources')
@@ -48,24 +40,6 @@ function toSummary(r: {
     gridName: r.grid_name,
     address: r.address,
   };
-}
-
-export async function listSources(db: Kysely<DB>, actor: Actor, filter: SourceFilter) {
-  let q = scopedSources(db, actor);
-  if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-    q = q.where((eb) => eb.or([eb('sources.name', 'like', like), eb('sources.uscc', 'like', filter.q!.toUpperCase() + '%')]));
-  }
-  if (filter.townId) q = q.where((eb) => eb.or([eb('sources.town_id', '=', filter.townId!), eb('sources.park_id', '=', filter.townId!)]));
-  if (filter.sourceType) q = q.where('sources.source_type', '=', filter.sourceType);
-  const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await q
-    .select(summaryColumns)
-    .orderBy('sources.name')
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
-  return { items: rows.map(toSummary), total: Number(total) };
 }
 
 export async function getSource(db: Kysely<DB>, actor: Actor, id: string) {

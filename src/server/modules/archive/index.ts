@@ -1,0 +1,2 @@
+export { archiveRoutes } from './routes';
+export { documentCountsByCategory } from './queries';

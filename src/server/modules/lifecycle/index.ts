@@ -1,0 +1,3 @@
+export { lifecycleRoutes } from './routes';
+export { getLifecycle } from './queries';
+export { suggestPermitClass } from './permit-catalogue';
