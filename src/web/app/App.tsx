@@ -14,9 +14,19 @@ import './styles.css';
 
 // Pages load on demand; the home page brings echarts with it.
 const HomePage = lazy(() => import('../pages/home/HomePage'));
-const SourcesPage = lazy(() => import('../pages/SourcesPage'));
+const SourceListPage = lazy(() => import('../pages/sources/SourceListPage'));
+const SourceCreatePage = lazy(() => import('../pages/sources/SourceCreatePage'));
+const SourceDetailPage = lazy(() => import('../pages/sources/SourceDetailPage'));
+const ProposalsPage = lazy(() => import('../pages/proposals/ProposalsPage'));
 const UsersPage = lazy(() => import('../pages/users/UsersPage'));
 const RegionsPage = lazy(() => import('../pages/regions/RegionsPage'));
+const MapPage = lazy(() => import('../pages/map/MapPage'));
+const LedgerImportPage = lazy(() => import('../pages/ledgers/LedgerImportPage'));
+const InboxPage = lazy(() => import('../pages/inbox/InboxPage'));
+const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage'));
+const CompletenessPage = lazy(() => import('../pages/completeness/CompletenessPage'));
+const ScreeningPage = lazy(() => import('../pages/screening/ScreeningPage'));
+const QrCardPage = lazy(() => import('../components/qr/QrCardPage'));
 
 function Guard({ page, children }: { page: keyof typeof PAGE_ROLES; children: ReactNode }) {
   const me = useMe();
@@ -41,6 +51,8 @@ export function App() {
           <AuthProvider>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* The printable QR card: outside the layout, so only the card prints. */}
+              <Route path="/sources/:id/qr" element={<RequireAuth><Guard page="sources"><QrCardPage /></Guard></RequireAuth>} />
               <Route
                 element={
                   <RequireAuth>
@@ -49,9 +61,18 @@ export function App() {
                 }
               >
                 <Route index element={<Guard page="home"><HomePage /></Guard>} />
-                <Route path="sources" element={<Guard page="sources"><SourcesPage /></Guard>} />
+                <Route path="sources" element={<Guard page="sources"><SourceListPage /></Guard>} />
+                <Route path="sources/new" element={<Guard page="sources"><SourceCreatePage /></Guard>} />
+                <Route path="sources/:id" element={<Guard page="sources"><SourceDetailPage /></Guard>} />
+                <Route path="proposals" element={<Guard page="proposals"><ProposalsPage /></Guard>} />
                 <Route path="users" element={<Guard page="users"><UsersPage /></Guard>} />
                 <Route path="regions" element={<Guard page="regions"><RegionsPage /></Guard>} />
+                <Route path="map" element={<Guard page="map"><MapPage /></Guard>} />
+                <Route path="ledgers/import" element={<Guard page="ledgers"><LedgerImportPage /></Guard>} />
+                <Route path="inbox" element={<Guard page="inbox"><InboxPage /></Guard>} />
+                <Route path="calendar" element={<Guard page="calendar"><CalendarPage /></Guard>} />
+                <Route path="completeness" element={<Guard page="completeness"><CompletenessPage /></Guard>} />
+                <Route path="screening" element={<Guard page="screening"><ScreeningPage /></Guard>} />
                 <Route path="index.html" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -6,6 +6,7 @@ import { ROLE } from '../../common/enums';
 import { LangSwitch } from '../components/LangSwitch';
 import { useIsMobile } from '../components/useIsMobile';
 import { useI18n } from '../i18n/lang';
+import { InboxBell } from '../pages/inbox/InboxBell';
 import { useAuth, useMe } from './auth';
 import { NavMenu } from './NavMenu';
 import { Logo } from './Logo';
@@ -48,6 +49,7 @@ export function AppLayout() {
             </span>
           </div>
         )}
+        <InboxBell />
         <LangSwitch ghost />
         <Tooltip title={t('nav.logout')}>
           <Button

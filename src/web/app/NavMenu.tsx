@@ -1,6 +1,7 @@
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, DatabaseOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { BellOutlined, CalendarOutlined, EnvironmentOutlined, FileSearchOutlined, PieChartOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router-dom';
 import type { Role } from '../../common/enums';
 import type { DictKey } from '../i18n/dict';
@@ -10,8 +11,15 @@ import { canOpen, type PAGE_ROLES } from './auth';
 const ITEMS: { page: keyof typeof PAGE_ROLES; path: string; label: DictKey; icon: React.ReactNode }[] = [
   { page: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> },
   { page: 'sources', path: '/sources', label: 'nav.sources', icon: <DatabaseOutlined /> },
+  { page: 'map', path: '/map', label: 'map.nav', icon: <EnvironmentOutlined /> },
+  { page: 'proposals', path: '/proposals', label: 'nav.proposals', icon: <AuditOutlined /> },
   { page: 'users', path: '/users', label: 'nav.users', icon: <TeamOutlined /> },
   { page: 'regions', path: '/regions', label: 'nav.regions', icon: <ApartmentOutlined /> },
+  { page: 'calendar', path: '/calendar', label: 'cal.nav', icon: <CalendarOutlined /> },
+  { page: 'completeness', path: '/completeness', label: 'compl.nav', icon: <PieChartOutlined /> },
+  { page: 'screening', path: '/screening', label: 'screen.nav', icon: <FileSearchOutlined /> },
+  { page: 'ledgers', path: '/ledgers/import', label: 'ledger.nav', icon: <UploadOutlined /> },
+  { page: 'inbox', path: '/inbox', label: 'inbox.nav', icon: <BellOutlined /> },
 ];
 
 /** The role-aware navigation; the same menu in the side bar (desktop) and in the drawer (phone). */
@@ -20,7 +28,7 @@ export function NavMenu({ role, onNavigate }: { role: Role; onNavigate?: () => v
   const { pathname } = useLocation();
   const selected = '/' + (pathname.split('/')[1] ?? '');
   const items: MenuProps['items'] = ITEMS.filter((i) => canOpen(role, i.page)).map((i) => ({
-    key: i.path,
+    key: '/' + (i.path.split('/')[1] ?? ''),
     icon: i.icon,
     label: (
       <Link to={i.path} onClick={onNavigate} data-testid={`nav-${i.page}`}>

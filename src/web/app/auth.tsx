@@ -101,6 +101,13 @@ export const PAGE_ROLES = {
   sources: null,
   users: ['admin', 'bureau', 'town'],
   regions: ['admin', 'bureau', 'town', 'grid', 'expert'],
+  map: null,
+  ledgers: ['admin', 'bureau', 'town', 'provider_manager'],
+  inbox: null,
+  calendar: null,
+  completeness: ['admin', 'bureau', 'town', 'provider_manager', 'inspector', 'grid', 'expert'],
+  screening: ['admin', 'bureau', 'town'],
+  proposals: ['provider_manager', 'inspector', 'town', 'bureau', 'admin'],
 } satisfies Record<string, readonly Role[] | null>;
 
 export function canOpen(role: Role, page: keyof typeof PAGE_ROLES): boolean {

@@ -1,4 +1,6 @@
 import type { Bilingual } from '../../common/enums';
+import { dossierDict } from './dict-dossier';
+import { opsDict } from './dict-ops';
 
 /** Every UI string, in Chinese (default) and English. `{name}` placeholders are filled by `t()`. */
 export const dict = {
@@ -129,6 +131,8 @@ export const dict = {
   'regions.newName': { zh: '新区域名称', en: 'Name of the new region' },
   'regions.viewSources': { zh: '查看污染源', en: 'View sources' },
   'regions.empty': { zh: '您的管辖范围内没有区域', en: 'No regions in your scope' },
+  ...dossierDict,
+  ...opsDict,
 } satisfies Record<string, Bilingual>;
 
 export type DictKey = keyof typeof dict;
