@@ -8,22 +8,19 @@
  * Run: npm run bench (or node --import tsx bench/ledger.bench.ts)
  */
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { LEDGER_FIELDS } from '../src/common/contracts/ledgers';
 import { SCALE } from '../src/common/dossier-enums';
 import { PERMIT_CLASS, SOURCE_TYPE } from '../src/common/enums';
 import { USCC_CHARSET, orgCodeCheckChar, usccCheckChar } from '../src/common/uscc';
-import { migrateToLatest, openPGlite, openPostgres, type Database } from '../src/server/db/index';
-import type { Actor } from '../src/server/db/scope';
+import { migrateToLatest, type Database } from '../src/server/db/index';
 import { seedDemo } from '../src/server/db/seed/index';
 import { commitImport } from '../src/server/modules/registry/ledger/commit';
 import { uploadLedger, validateBatch } from '../src/server/modules/registry/ledger/import';
 import { readWorkbook } from '../src/server/modules/registry/ledger/parse';
 import { assertReadableXlsx } from '../src/server/modules/registry/ledger/xlsx-guard';
+import { BENCH_PASSWORD, actorFor, time, withBothEngines } from './support';
 
-const ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROWS = 10_000;
 // Trade names (字号) of two or three characters and product words, as Shanghai firms are named.
 const TRADE = [...'华鑫恒泰瑞宏盛嘉联通源明新丰安昌荣博精信远辰合晟锦海佳兴润科创永金凯腾宇捷启誉峰众诚邦威奥汇泓申沪春正立益祥顺德达'];
@@ -42,26 +39,6 @@ function firmName(i: number, used: Set<string>): string {
   }
 }
 const SIZES = ['small', 'micro', 'medium'] as const;
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
-
-async function actorFor(database: Database, username: string): Promise<Actor> {
-  const u = await database.db
-    .selectFrom('users')
-    .leftJoin('regions', 'regions.id', 'users.region_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.region_id', 'users.provider_id', 'users.source_id', 'regions.path', 'regions.level'])
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return {
-    userId: u.id, username: u.username, displayName: u.display_name, role: u.role, regionId: u.region_id,
-    regionPath: u.path, regionLevel: u.level, providerId: u.provider_id, sourceId: u.source_id, ip: null,
-  };
-}
 
 function uscc(used: Set<string>): string {
   for (;;) {
@@ -102,33 +79,17 @@ async function ledgerFile(database: Database): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Wall time, and this process's CPU time: PGlite runs in-process, so on a shared, loaded machine its CPU time is what the step costs. */
-async function time<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  const result = await fn();
-  const used = process.cpuUsage(cpu);
-  return [result, performance.now() - start, (used.user + used.system) / 1000];
-}
-
 const s = (v: number) => `${(v / 1000).toFixed(2)} s`;
 
 async function main() {
-  const pgName = `es_bench_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`create database ${pgName}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${pgName}`;
-  const engines: Array<[string, Database]> = [
-    ['pglite', await openPGlite()],
-    ['postgres', openPostgres(url.toString())],
-  ];
   const results: Record<string, Record<string, number>> = {};
   const cpu: Record<string, number> = {};
   let fileSize = 0;
-  try {
+  await withBothEngines(async ({ pglite, postgres }) => {
+    const engines = [['pglite', pglite], ['postgres', postgres]] as const;
     for (const [name, database] of engines) {
       await migrateToLatest(database.db);
-      await seedDemo(database.db, { size: 'district', password: 'Bench@2026' });
+      await seedDemo(database.db, { size: 'district', password: BENCH_PASSWORD });
       const actor = await actorFor(database, 'bureau');
       const file = await ledgerFile(database);
       fileSize = file.length;
@@ -146,10 +107,7 @@ async function main() {
       results[name] = { parse, validate, upload, commit, total: upload + commit };
       if (name === 'pglite') Object.assign(cpu, { parse: parseCpu, validate: validateCpu, upload: uploadCpu, commit: commitCpu, total: uploadCpu + commitCpu });
     }
-  } finally {
-    for (const [, database] of engines) await database.close();
-    await adminQuery(`drop database if exists ${pgName} with (force)`);
-  }
+  });
   console.log(`\nLedger import of ${ROWS.toLocaleString('en')} new sources (file ${(fileSize / 1024 / 1024).toFixed(1)} MB) as the district bureau:\n`);
   console.log('| step | PGlite wall | PGlite CPU | PostgreSQL wall | ratio PGlite/PG (wall) |');
   console.log('|---|---|---|---|---|');

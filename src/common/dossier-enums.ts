@@ -1,10 +1,5 @@
 /** Enumerations of the pollution-source dossier (一源一档), each with its Chinese and English label. */
-import type { Bilingual } from './enums';
-
-function labelled<const K extends string>(labels: Record<K, Bilingual>) {
-  const values = Object.keys(labels) as [K, ...K[]];
-  return { values, labels };
-}
+import { labelled } from './enums';
 
 /** 企业规模 (统计上大中小微型企业划分). */
 export const SCALE = labelled({

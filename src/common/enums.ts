@@ -2,7 +2,7 @@
 
 export type Bilingual = { zh: string; en: string };
 
-function labelled<const K extends string>(labels: Record<K, Bilingual>) {
+export function labelled<const K extends string>(labels: Record<K, Bilingual>) {
   const values = Object.keys(labels) as [K, ...K[]];
   return { values, labels };
 }

@@ -10,12 +10,7 @@
  * (suspended → operating). Enterprise, grid and expert users take none: an enterprise asks for
  * changes of its basic data through a change proposal, never of its status.
  */
-import type { Bilingual, Role } from './enums';
-
-function labelled<const K extends string>(labels: Record<K, Bilingual>) {
-  const values = Object.keys(labels) as [K, ...K[]];
-  return { values, labels };
-}
+import { labelled, type Bilingual, type Role } from './enums';
 
 export const LIFECYCLE_STATUS = labelled({
   screening: { zh: '准入评估', en: 'Entry screening' },

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import { launchBrowser, screenshotPath, signIn } from '../support/browser';
 import { startProduct, type RunningProduct } from '../support/server';
 
 const PASSWORD = 'E2e@Dossier2026';
@@ -35,15 +35,7 @@ describe('dossier pages', () => {
     await product?.stop();
   });
 
-  async function login(context: BrowserContext, username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${product.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('home-page').waitFor();
-    return page;
-  }
+  const login = (context: BrowserContext, username: string) => signIn(context, product.url, username, PASSWORD);
 
   /** Opens an antd Select and picks the option with that text (or the first one); waits until its list has closed. */
   async function choose(page: Page, select: Locator, text?: string | RegExp) {

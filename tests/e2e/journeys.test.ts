@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import { launchBrowser, screenshotPath, signIn } from '../support/browser';
 import { startProduct, type RunningProduct } from '../support/server';
 
 const PASSWORD = 'E2e@Demo2026';
@@ -22,15 +22,7 @@ describe('browser journeys', () => {
     await product?.stop();
   });
 
-  async function login(context: BrowserContext, username: string): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(`${product.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('home-page').waitFor();
-    return page;
-  }
+  const login = (context: BrowserContext, username: string) => signIn(context, product.url, username, PASSWORD);
 
   /** What the API says this browser session may see, to compare with what the page shows. */
   async function overviewOf(page: Page) {

@@ -5,15 +5,7 @@ import { orgCodeCheckChar, usccCheckChar } from '../../src/common/uscc';
 import { openDatabase } from '../../src/server/db/index';
 import { runComplianceReminders } from '../../src/server/modules/notifications';
 
-export async function signIn(context: BrowserContext, base: string, username: string, password: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-page').waitFor();
-  return page;
-}
+export { signIn } from '../support/browser';
 
 /** A JSON API call in the page's session (mutations carry the CSRF cookie back as the header). */
 export async function api<T = unknown>(page: Page, base: string, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {

@@ -11,28 +11,14 @@ import { DOCUMENT_CATEGORY } from '../../../common/contracts/documents';
 import type { DB } from '../../db/schema';
 import { sourceInScope, type Actor } from '../../db/scope';
 import { notFound } from '../../http/errors';
+import { sourceWithPlaces } from '../registry';
 import { maySeeSecret } from './permissions';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 export const documentNotFound = () => notFound('Document', '档案');
-export const sourceNotFound = () => notFound('Pollution source', '污染源');
-
-/** The source's basic row, when it lies in the actor's jurisdiction; otherwise 404. */
-export async function sourceForActor(db: Db, actor: Actor, sourceId: string) {
-  const source = await db
-    .selectFrom('sources')
-    .innerJoin('regions as town', 'town.id', 'sources.town_id')
-    .innerJoin('regions as grid', 'grid.id', 'sources.grid_id')
-    .leftJoin('regions as park', 'park.id', 'sources.park_id')
-    .selectAll('sources')
-    .select(['town.name as town_name', 'grid.name as grid_name', 'park.name as park_name'])
-    .where('sources.id', '=', sourceId)
-    .where(sourceInScope(actor))
-    .executeTakeFirst();
-  if (!source) throw sourceNotFound();
-  return source;
-}
+/** The source's basic row with its place names, when it lies in the actor's jurisdiction; otherwise 404. */
+export const sourceForActor = sourceWithPlaces;
 
 /** Documents the actor may see: not deleted, source in scope, and not secret unless the role sees secrets. */
 function visibleDocuments(db: Db, actor: Actor) {

@@ -1,25 +1,14 @@
 /** Helpers every lifecycle mutation uses: the scoped, locked source; dates; the actor's recorded name. */
 import type { Transaction } from 'kysely';
+import { todayInShanghai } from '../../../common/compliance-calendar';
 import type { DB } from '../../db/schema';
-import { sourceInScope, type Actor } from '../../db/scope';
-import { AppError, invalidField, notFound, staleVersion } from '../../http/errors';
+import type { Actor } from '../../db/scope';
+import { AppError, invalidField, staleVersion } from '../../http/errors';
 
-export const sourceNotFound = () => notFound('Pollution source', '污染源');
-
-/** The source in the actor's jurisdiction, locked for the rest of the transaction; 404 outside it. */
-export async function lockSource(trx: Transaction<DB>, actor: Actor, id: string) {
-  const visible = await trx.selectFrom('sources').select('id').where('id', '=', id).where(sourceInScope(actor)).executeTakeFirst();
-  if (!visible) throw sourceNotFound();
-  return trx.selectFrom('sources').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
-}
+export { lockSourceInScope as lockSource, sourceNotFound } from '../registry';
 
 export function assertVersion(current: number, sent: number): void {
   if (current !== sent) throw staleVersion();
-}
-
-/** Today's date in Asia/Shanghai as 'YYYY-MM-DD'. */
-export function todayInShanghai(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 /**

@@ -14,9 +14,8 @@ import type { DB } from '../../db/schema';
 import type { ProposalChanges } from '../../db/tables/lifecycle';
 import { sourceInScope, type Actor } from '../../db/scope';
 import { AppError, invalidField, notFound } from '../../http/errors';
-import { updateSourceBasics } from '../registry';
+import { assertInsideDistrict, updateSourceBasics } from '../registry';
 import { actorName, assertVersion, lockSource, roleMayNot } from './access';
-import { assertInsideDistrict } from './relocation.service';
 
 const REVIEWER_ROLES = ['admin', 'bureau', 'town', 'provider_manager', 'inspector'];
 const proposalNotFound = () => notFound('Change proposal', '信息更新申请');

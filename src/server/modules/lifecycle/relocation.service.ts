@@ -8,7 +8,7 @@ import { LIFECYCLE_STATUS, RELOCATION_OUTCOMES, RELOCATION_ROLES, type Lifecycle
 import { writeAudit } from '../../db/audit';
 import type { DB } from '../../db/schema';
 import { regionVisible, type Actor } from '../../db/scope';
-import { districtFeature, insideDistrict } from '../../geo/districts';
+import { assertInsideDistrict, districtCodeOf } from '../registry';
 import { AppError, invalidField } from '../../http/errors';
 import { actorName, assertVersion, effectiveDateFor, lockSource, roleMayNot } from './access';
 import { getLifecycle } from './queries';
@@ -16,8 +16,6 @@ import { invalidTransition } from './transitions.service';
 
 export const regionNotFound = (field: string) =>
   new AppError(404, 'not_found', '区域不存在或不在您的管辖范围内', 'Region not found or outside your jurisdiction', field);
-
-const districtOf = (path: string) => path.split('/').filter(Boolean)[0] ?? '';
 
 export interface Place {
   townId: string;
@@ -52,22 +50,10 @@ export async function resolveNewPlace(trx: Transaction<DB>, actor: Actor, input:
     throw invalidField('townId', `网格 ${grid.id} 不属于街镇 ${input.townId}`, `Grid ${grid.id} is not in town ${input.townId}`);
   }
   if (park && park.level !== 'park') throw invalidField('parkId', 'parkId 须为园区', 'parkId must be a park');
-  if (park && districtOf(park.path) !== districtOf(grid.path)) {
+  if (park && districtCodeOf(park.path) !== districtCodeOf(grid.path)) {
     throw invalidField('parkId', '园区与网格不在同一个区', 'The park and the grid are in different districts');
   }
   return { townId: town.id, parkId: park?.id ?? null, gridId: grid.id, regionPath: grid.path, parkPath: park?.path ?? null };
-}
-
-/** A 400 on `longitude` when the point is outside the district of `regionPath` (districts without a shipped boundary pass). */
-export function assertInsideDistrict(regionPath: string, longitude: number, latitude: number): void {
-  const code = districtOf(regionPath);
-  if (insideDistrict(code, longitude, latitude) !== false) return;
-  const name = districtFeature(code)?.properties.name ?? code;
-  throw invalidField(
-    'longitude',
-    `坐标（${longitude}, ${latitude}）不在${name}范围内，请核对经纬度（WGS-84，经度在前）`,
-    `The point (${longitude}, ${latitude}) is outside ${name}; check the coordinates (WGS-84, longitude first)`,
-  );
 }
 
 export async function relocate(db: Kysely<DB>, actor: Actor, sourceId: string, input: RelocateRequest): Promise<Lifecycle> {

@@ -33,8 +33,3 @@ export async function lockSourceInScope(trx: Transaction<DB>, actor: Actor, id: 
   if (!visible) throw sourceNotFound();
   return trx.selectFrom('sources').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 }
-
-/** Today's date in Asia/Shanghai as 'YYYY-MM-DD' (the date a user in the district sees). */
-export function todayInShanghai(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

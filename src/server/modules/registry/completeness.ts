@@ -5,7 +5,7 @@ import { COMPLETENESS_ITEMS, evaluateCompleteness, type CompletenessFacts, type 
 import type { PermitClass, SourceType } from '../../../common/enums';
 import type { DB } from '../../db/schema';
 import { sourceInScope, type Actor } from '../../db/scope';
-import { todayInShanghai } from './access';
+import { todayInShanghai } from '../../../common/compliance-calendar';
 
 type Eb = ExpressionBuilder<DB, 'sources'>;
 

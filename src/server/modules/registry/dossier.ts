@@ -1,43 +1,28 @@
 /** One source's whole dossier: basic data with the names of its places, every section, completeness. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Dossier, SourceBasics } from '../../../common/contracts/dossier';
 import type { DB } from '../../db/schema';
 import { sourceInScope, type Actor } from '../../db/scope';
 import { mayEditDossier, sourceNotFound } from './access';
 import { completenessOf } from './completeness';
-import { industryClass } from './reference/catalogues';
+import { sourcePlaceFields, withPlaceNames } from './places';
 import { loadSections } from './sections/rows';
 
-export async function getSourceBasics(db: Kysely<DB>, actor: Actor, id: string): Promise<SourceBasics> {
-  const r = await db
-    .selectFrom('sources')
-    .innerJoin('regions as town', 'town.id', 'sources.town_id')
-    .innerJoin('regions as grid', 'grid.id', 'sources.grid_id')
-    .leftJoin('regions as park', 'park.id', 'sources.park_id')
+/** A source row with the names of its town, grid and park, in the actor's jurisdiction; 404 outside it. */
+export async function sourceWithPlaces(db: Kysely<DB> | Transaction<DB>, actor: Actor, id: string) {
+  const r = await withPlaceNames(db.selectFrom('sources'))
     .selectAll('sources')
-    .select(['town.name as town_name', 'grid.name as grid_name', 'park.name as park_name'])
     .where('sources.id', '=', id)
     .where(sourceInScope(actor))
     .executeTakeFirst();
   if (!r) throw sourceNotFound();
+  return r;
+}
+
+export async function getSourceBasics(db: Kysely<DB>, actor: Actor, id: string): Promise<SourceBasics> {
+  const r = await sourceWithPlaces(db, actor, id);
   return {
-    id: r.id,
-    name: r.name,
-    uscc: r.uscc,
-    sourceType: r.source_type,
-    industryCode: r.industry_code,
-    industryName: industryClass(r.industry_code)?.name ?? null,
-    permitClass: r.permit_class,
-    lifecycleStatus: r.lifecycle_status,
-    townId: r.town_id,
-    townName: r.town_name,
-    parkId: r.park_id,
-    parkName: r.park_name,
-    gridId: r.grid_id,
-    gridName: r.grid_name,
-    address: r.address,
-    longitude: r.longitude,
-    latitude: r.latitude,
+    ...sourcePlaceFields(r),
     legalRepresentative: r.legal_representative,
     scale: r.scale as SourceBasics['scale'],
     employees: r.employees,

@@ -4,7 +4,8 @@ import type { SourceList, SourceListQuery } from '../../../common/contracts/doss
 import type { DB } from '../../db/schema';
 import { sourceInScope, type Actor } from '../../db/scope';
 import { completenessOf } from './completeness';
-import { divisionsOfSection, industryClass } from './reference/catalogues';
+import { sourcePlaceFields, withPlaceNames } from './places';
+import { divisionsOfSection } from './reference/catalogues';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -44,14 +45,11 @@ export async function listSources(db: Kysely<DB>, actor: Actor, query: SourceLis
   const column = SORT_COLUMNS[(desc ? query.sort.slice(1) : query.sort) as keyof typeof SORT_COLUMNS];
   const [{ total }, rows] = await Promise.all([
     filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    filtered
-      .innerJoin('regions as town', 'town.id', 'sources.town_id')
-      .innerJoin('regions as grid', 'grid.id', 'sources.grid_id')
-      .leftJoin('regions as park', 'park.id', 'sources.park_id')
+    withPlaceNames(filtered)
       .select([
         'sources.id', 'sources.name', 'sources.uscc', 'sources.source_type', 'sources.industry_code', 'sources.permit_class',
-        'sources.lifecycle_status', 'sources.town_id', 'town.name as town_name', 'sources.park_id', 'park.name as park_name',
-        'sources.grid_id', 'grid.name as grid_name', 'sources.address', 'sources.longitude', 'sources.latitude', 'sources.employees', 'sources.updated_at',
+        'sources.lifecycle_status', 'sources.town_id', 'sources.park_id',
+        'sources.grid_id', 'sources.address', 'sources.longitude', 'sources.latitude', 'sources.employees', 'sources.updated_at',
       ])
       // Only employees may be null; the other sorts stay plain so their indexes serve both directions.
       .orderBy(column, (ob) => (column === 'sources.employees' ? (desc ? ob.desc() : ob.asc()).nullsLast() : desc ? ob.desc() : ob.asc()))
@@ -65,23 +63,7 @@ export async function listSources(db: Kysely<DB>, actor: Actor, query: SourceLis
   return {
     total: Number(total),
     items: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      uscc: r.uscc,
-      sourceType: r.source_type,
-      industryCode: r.industry_code,
-      industryName: industryClass(r.industry_code)?.name ?? null,
-      permitClass: r.permit_class,
-      lifecycleStatus: r.lifecycle_status,
-      townId: r.town_id,
-      townName: r.town_name,
-      parkId: r.park_id,
-      parkName: r.park_name,
-      gridId: r.grid_id,
-      gridName: r.grid_name,
-      address: r.address,
-      longitude: r.longitude,
-      latitude: r.latitude,
+      ...sourcePlaceFields(r),
       employees: r.employees,
       completenessPercent: completeness.get(r.id)?.percent ?? 0,
       updatedAt: r.updated_at.toISOString(),
