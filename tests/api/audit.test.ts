@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/server/db/audit';
+import { verifyAuditChain, writeAudit, writeAuditBatch } from '../../src/server/db/audit';
 import { appFor, loggedIn } from '../support/api';
 import { describeEachEngine } from '../support/db';
 
@@ -29,6 +29,24 @@ describeEachEngine('audit chain', 'seeded', (get, engine) => {
     expect(rows.every((r, i) => i === 0 || r.prev_hash === rows[i - 1].hash)).toBe(true);
     expect(rows.every((r) => r.actor_username && r.at && r.ip !== undefined)).toBe(true);
     expect(await verifyAuditChain(get().db)).toEqual({ ok: true, rows: rows.length });
+  });
+
+  it('a batch appends its rows in order, chained like single rows, between single writes', async () => {
+    const db = get().db;
+    const actor = { userId: null, username: 'batch-test', ip: null };
+    const entries = Array.from({ length: 1203 }, (_, i) => ({ action: 'test.batch', entityType: 'test', entityId: null, after: { i } }));
+    const before = (await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq ?? 0;
+    await db.transaction().execute(async (trx) => {
+      await writeAudit(trx, actor, { action: 'test.single', entityType: 'test', entityId: null, after: { at: 'first' } });
+      await writeAuditBatch(trx, actor, entries);
+      await writeAuditBatch(trx, actor, []);
+      await writeAudit(trx, actor, { action: 'test.single', entityType: 'test', entityId: null, after: { at: 'last' } });
+    });
+    const rows = await db.selectFrom('audit_log').select(['seq', 'action', 'after']).where('seq', '>', Number(before)).orderBy('seq').execute();
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 1205 }, (_, i) => Number(before) + 1 + i));
+    expect(rows.slice(1, -1).map((r) => (r.after as { i: number }).i)).toEqual(entries.map((_, i) => i));
+    expect([rows[0].action, rows.at(-1)!.action]).toEqual(['test.single', 'test.single']);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
   it('deleting a row from the middle is reported as a gap', async () => {

@@ -59,30 +59,47 @@ function rowHash(fields: HashedFields): string {
 
 /** Appends one audit row, chained to the previous one by hash. Call inside the mutation's transaction. */
 export async function writeAudit(trx: Transaction<DB>, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await writeAuditBatch(trx, actor, [entry]);
+}
+
+const AUDIT_INSERT_CHUNK = 500;
+
+/**
+ * Appends many rows of one actor in order, chained as one writeAudit each would chain them, with one
+ * lock and one look at the chain's head: a 10,000-row ledger costs 20 inserts, not 10,000 round trips.
+ */
+export async function writeAuditBatch(trx: Transaction<DB>, actor: AuditActor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const fields: HashedFields = {
-    seq: (last?.seq ?? 0) + 1,
-    at: new Date().toISOString(),
-    actor_id: actor.userId,
-    actor_username: actor.username,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId,
-    before: normalise(entry.before),
-    after: normalise(entry.after),
-    ip: actor.ip,
-    prev_hash: last?.hash ?? GENESIS,
-  };
-  await trx
-    .insertInto('audit_log')
-    .values({
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS;
+  const at = new Date().toISOString();
+  const rows = entries.map((entry) => {
+    const fields: HashedFields = {
+      seq: ++seq,
+      at,
+      actor_id: actor.userId,
+      actor_username: actor.username,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      before: normalise(entry.before),
+      after: normalise(entry.after),
+      ip: actor.ip,
+      prev_hash: prevHash,
+    };
+    prevHash = rowHash(fields);
+    return {
       ...fields,
       before: fields.before === null ? null : JSON.stringify(fields.before),
       after: fields.after === null ? null : JSON.stringify(fields.after),
-      hash: rowHash(fields),
-    })
-    .execute();
+      hash: prevHash,
+    };
+  });
+  for (let i = 0; i < rows.length; i += AUDIT_INSERT_CHUNK) {
+    await trx.insertInto('audit_log').values(rows.slice(i, i + AUDIT_INSERT_CHUNK)).execute();
+  }
 }
 
 export type AuditVerification = { ok: true; rows: number } | { ok: false; rows: number; brokenAt: number; reason: string };
