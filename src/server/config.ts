@@ -13,6 +13,9 @@ export interface Config {
   secureCookies: boolean;
   /** PUBLIC_URL: the web app's address as users reach it (QR codes point there); else taken from each request. */
   publicUrl?: string;
+  /** MAP_TILE_URL: an optional tile layer for the map ({z}/{x}/{y}); without it the map draws no tiles and needs no internet. */
+  mapTileUrl?: string;
+  mapTileAttribution: string;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Demo@2026';
@@ -37,6 +40,16 @@ function urlFromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
+function tileUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.MAP_TILE_URL;
+  if (!raw) return undefined;
+  const probe = raw.replace(/\{[a-z]\}/g, '0');
+  if (!URL.canParse(probe) || !/^https?:$/.test(new URL(probe).protocol) || !['{z}', '{x}', '{y}'].every((p) => raw.includes(p))) {
+    throw new Error(`环境变量 MAP_TILE_URL 必须是含 {z}、{x}、{y} 的 http(s) 地址 / env MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, got "${raw}"`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFromEnv(env, 'PORT', 8080),
@@ -47,5 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: intFromEnv(env, 'SESSION_TTL_HOURS', 12),
     secureCookies: env.SECURE_COOKIES === '1',
     publicUrl: urlFromEnv(env, 'PUBLIC_URL'),
+    mapTileUrl: tileUrlFromEnv(env),
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION ?? '',
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../src/server/config';
 import { LOCKOUT, LOGIN_RATE_LIMIT } from '../../src/server/modules/identity/auth.service';
 import { appFor, Client, loggedIn } from '../support/api';
 import { describeEachEngine } from '../support/db';
@@ -15,6 +16,16 @@ describeEachEngine('auth', 'seeded', (get, engine) => {
     const response = await new Client(app).get('/api/health');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ok', version: 'test', engine });
+  });
+
+  it('the client configuration names the map tile layer only when the server has one', async () => {
+    expect((await new Client(app).get('/api/client-config')).json()).toEqual({ mapTileUrl: null, mapTileAttribution: '' });
+    const env = { MAP_TILE_URL: 'https://tiles.example.gov.cn/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© 区测绘院' };
+    const tiled = await appFor(get(), { mapTileUrl: loadConfig(env).mapTileUrl, mapTileAttribution: loadConfig(env).mapTileAttribution });
+    expect((await new Client(tiled).get('/api/client-config')).json()).toEqual({ mapTileUrl: env.MAP_TILE_URL, mapTileAttribution: '© 区测绘院' });
+    await tiled.close();
+    expect(() => loadConfig({ MAP_TILE_URL: 'https://tiles.example.gov.cn/tiles.png' })).toThrow(/MAP_TILE_URL.*\{z\}/);
+    expect(() => loadConfig({ MAP_TILE_URL: 'ftp://tiles/{z}/{x}/{y}.png' })).toThrow(/http\(s\)/);
   });
 
   it('serves the OpenAPI document and the browsable docs page', async () => {

@@ -22,6 +22,14 @@ export const MeSchema = z.object({
 });
 export type Me = z.infer<typeof MeSchema>;
 
+/** What the web app reads at run time, before anyone logs in. */
+export const ClientConfigSchema = z.object({
+  /** A Leaflet tile URL template, or null: the map then draws the district outline on a plain background. */
+  mapTileUrl: z.string().nullable(),
+  mapTileAttribution: z.string(),
+});
+export type ClientConfig = z.infer<typeof ClientConfigSchema>;
+
 export const HealthSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),

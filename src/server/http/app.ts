@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { HealthSchema } from '../../common/contracts/auth';
+import { ClientConfigSchema, HealthSchema } from '../../common/contracts/auth';
 import { archiveRoutes } from '../modules/archive';
 import { identityRoutes } from '../modules/identity';
 import { lifecycleRoutes } from '../modules/lifecycle';
@@ -48,6 +48,11 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
     '/api/health',
     { schema: { tags: ['system'], summary: '健康检查 / Health', response: { 200: HealthSchema } } },
     async () => ({ status: 'ok' as const, version: ctx.version, engine: ctx.engine }),
+  );
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/client-config',
+    { schema: { tags: ['system'], summary: '前端运行配置 / Client configuration', response: { 200: ClientConfigSchema } } },
+    async () => ({ mapTileUrl: ctx.config.mapTileUrl ?? null, mapTileAttribution: ctx.config.mapTileAttribution }),
   );
   await app.register(identityRoutes(ctx));
   await app.register(regionRoutes(ctx));

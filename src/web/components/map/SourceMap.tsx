@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import L from 'leaflet';
 import 'leaflet.markercluster';
 import 'leaflet/dist/leaflet.css';
@@ -8,7 +8,7 @@ import { PERMIT_CLASS, SOURCE_TYPE } from '../../../common/enums';
 import { LIFECYCLE_STATUS, isLifecycleStatus } from '../../../common/lifecycle';
 import type { MapPoint } from '../../api/ops';
 import { useI18n, type I18n } from '../../i18n/lang';
-import { TILE_ATTRIBUTION, TILE_URL, loadDistricts } from './boundary';
+import { loadClientConfig, loadDistricts } from './boundary';
 import { colorOf, type ColorBy } from './colors';
 
 interface Props {
@@ -40,7 +40,7 @@ function popupHtml(p: MapPoint, i: I18n): string {
 
 /**
  * Leaflet without tiles by default: a plain background, the district boundary and the sources as
- * circle markers, clustered when zoomed out. An optional tile layer comes from VITE_TILE_URL.
+ * circle markers, clustered when zoomed out. An optional tile layer comes from the server's MAP_TILE_URL.
  */
 export function SourceMap({ points, colorBy, districts, onOpenSource }: Props) {
   const i18n = useI18n();
@@ -52,10 +52,17 @@ export function SourceMap({ points, colorBy, districts, onOpenSource }: Props) {
   i18nRef.current = i18n;
   const openRef = useRef(onOpenSource);
   openRef.current = onOpenSource;
+  const [tiled, setTiled] = useState(false);
+  const tiledRef = useRef(false);
 
   useEffect(() => {
-    const m = L.map(box.current!, { center: START, zoom: 10, zoomSnap: 0.5, attributionControl: !!TILE_URL, maxZoom: 18 });
-    if (TILE_URL) L.tileLayer(TILE_URL, { maxZoom: 18, attribution: TILE_ATTRIBUTION }).addTo(m);
+    const m = L.map(box.current!, { center: START, zoom: 10, zoomSnap: 0.5, maxZoom: 18 });
+    void loadClientConfig().then(({ mapTileUrl, mapTileAttribution }) => {
+      if (!mapTileUrl || map.current !== m) return;
+      L.tileLayer(mapTileUrl, { maxZoom: 18, attribution: mapTileAttribution }).addTo(m).bringToBack();
+      tiledRef.current = true;
+      setTiled(true);
+    });
     const group = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45, disableClusteringAtZoom: 16, chunkedLoading: true, spiderfyOnMaxZoom: true });
     m.addLayer(group);
     // A dossier link in a popup navigates inside the app instead of reloading the page.
@@ -93,7 +100,7 @@ export function SourceMap({ points, colorBy, districts, onOpenSource }: Props) {
         const mine = features.filter((f) => f.properties.adcode && districts.includes(f.properties.adcode));
         if (!mine.length) return;
         const layer = L.geoJSON(mine as unknown as GeoJSON.Feature[], {
-          style: { color: '#1f6e43', weight: 2, fillColor: '#d9efe2', fillOpacity: TILE_URL ? 0.08 : 0.55, interactive: false },
+          style: { color: '#1f6e43', weight: 2, fillColor: '#d9efe2', fillOpacity: tiledRef.current ? 0.08 : 0.55, interactive: false },
         });
         layer.addTo(m).bringToBack();
         boundary.current = layer;
@@ -140,5 +147,10 @@ export function SourceMap({ points, colorBy, districts, onOpenSource }: Props) {
     m.getContainer().dataset.fitted = '1';
   }, [points]);
 
-  return <div ref={box} className={`es-map${TILE_URL ? ' has-tiles' : ''}`} data-testid="map" />;
+  // Over tiles the outline's fill fades, so the streets show through.
+  useEffect(() => {
+    boundary.current?.setStyle({ fillOpacity: tiled ? 0.08 : 0.55 });
+  }, [tiled]);
+
+  return <div ref={box} className={`es-map${tiled ? ' has-tiles' : ''}`} data-testid="map" data-tiles={tiled ? '1' : '0'} />;
 }

@@ -3,6 +3,7 @@
  * asset of the web build: fetched once, only by the map, and cached by the browser. No tile server.
  */
 import geoUrl from '../../../../data/geo/shanghai-districts.geojson?url';
+import type { ClientConfig } from '../../../common/contracts/auth';
 
 export interface DistrictFeature {
   type: 'Feature';
@@ -28,6 +29,14 @@ export function loadDistricts(): Promise<DistrictFeature[]> {
 /** Districts are the first 6 digits of a region code (GB/T 2260): 310112114 → 310112. */
 export const districtOf = (regionId: string) => regionId.slice(0, 6);
 
-/** An optional tile layer: VITE_TILE_URL at build time, e.g. https://tiles.example.gov.cn/{z}/{x}/{y}.png. */
-export const TILE_URL: string | undefined = import.meta.env.VITE_TILE_URL || undefined;
-export const TILE_ATTRIBUTION: string = import.meta.env.VITE_TILE_ATTRIBUTION || '';
+let config: Promise<ClientConfig> | null = null;
+
+/** The server's MAP_TILE_URL (an optional tile layer, e.g. an intranet tile server), read once per page load. */
+export function loadClientConfig(): Promise<ClientConfig> {
+  if (!config) {
+    config = fetch('/api/client-config')
+      .then((r) => (r.ok ? (r.json() as Promise<ClientConfig>) : { mapTileUrl: null, mapTileAttribution: '' }))
+      .catch(() => ({ mapTileUrl: null, mapTileAttribution: '' }));
+  }
+  return config;
+}
