@@ -142,11 +142,13 @@ describeEachEngine('documents archive and QR code', 'seeded', (get) => {
     const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
     expect(html.body).toContain(escape(source.name));
     expect(html.body).toContain(escape(source.address));
-    if (source.contact_name) expect(html.body).toContain(escape(source.contact_name));
     expect(html.body).not.toContain('<script');
 
+    // Without a 环保总监 on file, the card names the source's contact.
+    await get().db.updateTable('sources').set({ env_director_name: null, env_director_phone: null }).where('id', '=', sourceId).execute();
     const json = (await enterprise.get(`/api/sources/${sourceId}/qr-card.json`)).json();
-    expect(json).toMatchObject({ sourceId, name: source.name, uscc: source.uscc, contactName: source.contact_name, caption: { zh: '扫码查看一企一档（需登录）' } });
+    expect(json).toMatchObject({ sourceId, name: source.name, uscc: source.uscc, contactRole: 'contact', contactName: source.contact_name, caption: { zh: '扫码查看一企一档（需登录）' } });
+    expect((await enterprise.get(`/api/sources/${sourceId}/qr-card`)).body).toContain(escape(source.contact_name!));
 
     // The 环保总监, once the dossier names one, is the contact the card shows.
     await get().db.updateTable('sources').set({ env_director_name: '王<总监>', env_director_phone: '13900001111' }).where('id', '=', sourceId).execute();

@@ -130,6 +130,7 @@ describeEachEngine('dossier basics', 'seeded', (get) => {
   it('the history shows who changed which field, old → new', async () => {
     const dossier = (await town.get(`/api/sources/${enterpriseSourceId}/dossier`)).json();
     const oldName = dossier.source.legalRepresentative;
+    const oldDirector = dossier.source.envDirectorName;
     expect((await town.patch(`/api/sources/${enterpriseSourceId}`, { version: dossier.version, legalRepresentative: '赵新法人', envDirectorName: '钱总监' })).statusCode).toBe(200);
     const history = (await town.get(`/api/sources/${enterpriseSourceId}/history`)).json();
     const entry = history.items[0];
@@ -137,7 +138,7 @@ describeEachEngine('dossier basics', 'seeded', (get) => {
     expect(entry.changes).toEqual(
       expect.arrayContaining([
         { field: 'legalRepresentative', label: { zh: '法定代表人', en: 'Legal representative' }, old: oldName, new: '赵新法人' },
-        { field: 'envDirectorName', label: expect.objectContaining({ zh: '环保总监' }), old: null, new: '钱总监' },
+        { field: 'envDirectorName', label: expect.objectContaining({ zh: '环保总监' }), old: oldDirector, new: '钱总监' },
       ]),
     );
     expect(entry.changes.map((c: { field: string }) => c.field)).not.toContain('sourceId');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDays, addMonths, sourceObligations, todayInShanghai } from '../../src/common/compliance-calendar';
 import { appFor, loggedIn, type Client } from '../support/api';
 import { describeEachEngine } from '../support/db';
-import { insertPermit } from './notifications-support';
+import { insertPermit, withoutDemoPermits } from './notifications-support';
 
 type Item = { key: string; kind: string; dueDate: string; overdue: boolean; daysLeft: number; sourceId: string; sourceName: string; permitNumber: string; expiresOn: string | null; legalBasis: { zh: string } };
 
@@ -23,6 +23,7 @@ describeEachEngine('compliance calendar', 'seeded', (get) => {
     ids.sourceName = enterprise.name;
     const xinzhuang = await db.selectFrom('users').select('region_id').where('username', '=', 'town_xinzhuang').executeTakeFirstOrThrow();
     ids.otherSource = (await db.selectFrom('sources').select('id').where('town_id', '=', xinzhuang.region_id!).orderBy('name').executeTakeFirstOrThrow()).id;
+    await withoutDemoPermits(db, ids.source, ids.otherSource);
     ids.permit = await insertPermit(db, { sourceId: ids.source, number: 'CAL-TEST-001', validFrom, validUntil, reportFrequency: 'quarterly' });
     // Neither a revoked permit nor another town's permit appears in this town's calendar.
     await insertPermit(db, { sourceId: ids.source, number: 'CAL-REVOKED', validFrom, validUntil: addDays(today, 30), reportFrequency: 'monthly', status: 'revoked' });

@@ -5,7 +5,7 @@ import { runOneJob, scheduleRecurring } from '../../src/server/jobs/runner';
 import { notify, runComplianceReminders } from '../../src/server/modules/notifications';
 import { appFor, loggedIn } from '../support/api';
 import { describeEachEngine } from '../support/db';
-import { expectedRecipients, insertPermit, userIds } from './notifications-support';
+import { expectedRecipients, insertPermit, userIds, withoutDemoPermits } from './notifications-support';
 
 /**
  * The reminder job on fixed days of 2025 and the inbox API. The source's permit: quarterly reports
@@ -23,6 +23,7 @@ describeEachEngine('compliance reminders and inbox', 'seeded', (get) => {
     const db = get().db;
     users = await userIds(db, ['enterprise', 'provider', 'inspector', 'town', 'grid']);
     sourceId = (await db.selectFrom('users').select('source_id').where('id', '=', users.enterprise).executeTakeFirstOrThrow()).source_id!;
+    await withoutDemoPermits(db, sourceId);
     await insertPermit(db, { sourceId, number: 'REMIND-001', validFrom: '2020-10-06', validUntil: '2025-10-05', reportFrequency: 'quarterly', permitClass: 'key' });
     recipients = await expectedRecipients(db, sourceId);
   });

@@ -13,6 +13,14 @@ export interface TestPermit {
   status?: 'valid' | 'expired' | 'revoked';
 }
 
+/**
+ * Removes the permits the demo dossier gave a source, so a test's own permit is the only one whose
+ * obligations the calendar and the reminders derive (one report per source and period).
+ */
+export async function withoutDemoPermits(db: Kysely<DB>, ...sourceIds: string[]): Promise<void> {
+  await db.deleteFrom('permits').where('source_id', 'in', sourceIds).execute();
+}
+
 /** Puts a permit straight into the dossier's table (the calendar reads it through the compliance_permits view). */
 export async function insertPermit(db: Kysely<DB>, p: TestPermit): Promise<string> {
   const permitClass = p.permitClass ?? 'key';

@@ -135,16 +135,17 @@ describe('dossier pages', () => {
     await openTab(town, '排放口与限值');
     await town.getByTestId('outlets-add').click();
     const outletForm = town.getByTestId('section-form-outlets');
-    await outletForm.locator('#code').fill('DA001');
-    await outletForm.locator('#name').fill('1号排气筒');
+    // DA009: the demo dossier may already list the source's DA001 and DA002.
+    await outletForm.locator('#code').fill('DA009');
+    await outletForm.locator('#name').fill('9号排气筒（新增）');
     await choose(town, outletForm.getByTestId('field-kind'), '废气');
     await outletForm.locator('#heightM').fill('15');
     await town.getByTestId('section-form-submit').click();
-    await expect.poll(() => town.getByTestId('outlets-rows').textContent()).toContain('1号排气筒');
+    await expect.poll(() => town.getByTestId('outlets-rows').textContent()).toContain('9号排气筒（新增）');
 
     await town.getByTestId('outlet-limits-add').click();
     const limitForm = town.getByTestId('section-form-outlet-limits');
-    await choose(town, limitForm.getByTestId('field-outletId'), 'DA001');
+    await choose(town, limitForm.getByTestId('field-outletId'), 'DA009');
     await choose(town, limitForm.getByTestId('standard-select'), 'GB 16297');
     await choose(town, limitForm.getByTestId('standard-table-select'), '最高允许排放浓度');
     await choose(town, limitForm.getByTestId('standard-row-select'), '颗粒物');
@@ -273,7 +274,7 @@ describe('dossier pages', () => {
     expect(await town.getByTestId('lifecycle-entry').count()).toBe(4);
     // Its sections came along: the outlet added earlier is still on file.
     await town.getByRole('tab', { name: '排放口与限值', exact: true }).click();
-    await expect.poll(() => town.getByTestId('outlets-rows').textContent()).toContain('DA001');
+    await expect.poll(() => town.getByTestId('outlets-rows').textContent()).toContain('DA009');
     await shot(town, 'dossier-relocated');
   });
 
@@ -294,7 +295,7 @@ describe('dossier pages', () => {
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot(phone, 'phone-dossier-detail');
     await openTab(phone, '排放口与限值');
-    await expect.poll(() => phone.getByTestId('outlets-rows').textContent()).toContain('DA001');
+    await expect.poll(() => phone.getByTestId('outlets-rows').textContent()).toContain('DA009');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot(phone, 'phone-dossier-outlets');
     await phone.context().close();

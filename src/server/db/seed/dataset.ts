@@ -1,5 +1,7 @@
 /** Builds the whole demo data set in memory (no I/O besides reading data/), deterministically from a seed. */
+import { todayInShanghai, type IsoDate } from '../../../common/compliance-calendar';
 import { referenceData } from './data';
+import { generateDossiers, type DossierRows } from './dossier';
 import { assertIndustryCodes } from './industries';
 import { MINHANG } from './minhang';
 import { UniqueNames, UsccFactory } from './names';
@@ -22,6 +24,8 @@ export interface Dataset {
   providers: ProviderRow[];
   links: Array<{ provider_id: string; source_id: string }>;
   users: UserPlan[];
+  /** The sections of every dossier, dated relative to the day of the seed. */
+  dossiers: DossierRows;
 }
 
 /** Province size: sources are spread over the districts in proportion to their villages (largest remainders). */
@@ -37,7 +41,7 @@ function sourceCounts(plans: DistrictPlan[], size: SeedSize): Map<string, number
   return new Map(plans.map((p, i) => [p.code, counts[i]]));
 }
 
-export function buildDataset(size: SeedSize, seed: number = DEFAULT_SEED): Dataset {
+export function buildDataset(size: SeedSize, seed: number = DEFAULT_SEED, today: IsoDate = todayInShanghai()): Dataset {
   assertIndustryCodes();
   const root = new Rng(seed);
   const all = referenceData().districts;
@@ -51,6 +55,8 @@ export function buildDataset(size: SeedSize, seed: number = DEFAULT_SEED): Datas
   );
   const { providers, links } = contractProviders(plans, sources, root.fork('providers'), usccs);
   const users = planUsers(plans, sources, providers, links, root.fork('users'));
+  // Its own stream: the dossiers do not change what the district, its sources and users look like.
+  const dossiers = generateDossiers(sources, today, root.fork('dossiers'));
   return {
     districtName: size === 'district' ? plans[0].name : '上海市',
     plans,
@@ -59,5 +65,6 @@ export function buildDataset(size: SeedSize, seed: number = DEFAULT_SEED): Datas
     providers,
     links,
     users,
+    dossiers,
   };
 }

@@ -8,6 +8,7 @@ import { hashPassword } from '../../modules/identity/passwords';
 import { writeAudit } from '../audit';
 import type { DB } from '../schema';
 import { buildDataset, DEFAULT_SEED, type SeedSize } from './dataset';
+import { DOSSIER_TABLES } from './dossier';
 
 export { DEMO_USERNAMES } from './users';
 export { DEFAULT_SEED } from './dataset';
@@ -58,6 +59,7 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions): Promise<Se
     await insertAll(trx, 'providers', data.providers.map(({ id, name, uscc }) => ({ id, name, uscc })));
     await insertAll(trx, 'provider_sources', data.links);
     await insertAll(trx, 'users', data.users.map((u) => ({ ...u, password_hash: passwordHash })));
+    for (const table of DOSSIER_TABLES) await insertAll(trx, table, data.dossiers[table]);
     await trx
       .insertInto('app_meta')
       .values({ key: 'demo_seed', value: JSON.stringify({ size: options.size, seed, at: new Date().toISOString() }) })
@@ -68,7 +70,10 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions): Promise<Se
       action: 'system.seed_demo',
       entityType: 'database',
       entityId: null,
-      after: { size: options.size, seed, regions: data.regions.length, sources: data.sources.length, users: data.users.length, providers: data.providers.length },
+      after: {
+        size: options.size, seed, regions: data.regions.length, sources: data.sources.length, users: data.users.length, providers: data.providers.length,
+        dossierRows: DOSSIER_TABLES.reduce((n, t) => n + data.dossiers[t].length, 0),
+      },
     });
   });
 
