@@ -74,6 +74,22 @@ describeEachEngine('compliance calendar', 'seeded', (get) => {
     expect(defaults).toMatchObject({ today, from: today, to: addDays(today, 90) });
   });
 
+  it('the bureau narrows the calendar to one town or park, like the sources list', async () => {
+    const bureau = await loggedIn(app, 'bureau');
+    const to = addMonths(today, 12);
+    const towns = await get().db.selectFrom('sources').select(['id', 'town_id', 'park_id']).where('id', 'in', [ids.source, ids.otherSource]).execute();
+    const townOf = Object.fromEntries(towns.map((s) => [s.id, s.town_id]));
+    for (const sourceId of [ids.source, ids.otherSource]) {
+      const body = (await bureau.get(`/api/compliance/calendar?to=${to}&townId=${townOf[sourceId]}&pageSize=1000`)).json();
+      expect((body.items as Item[]).some((o) => o.sourceId === sourceId)).toBe(true);
+      const inTown = new Set((await get().db.selectFrom('sources').select('id').where((eb) => eb.or([eb('town_id', '=', townOf[sourceId]), eb('park_id', '=', townOf[sourceId])])).execute()).map((r) => r.id));
+      expect((body.items as Item[]).every((o) => inTown.has(o.sourceId))).toBe(true);
+    }
+    const bad = await bureau.get('/api/compliance/calendar?townId=浦江镇');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('townId');
+  });
+
   it('another town sees neither the source nor its obligations; the enterprise sees only its own', async () => {
     const xinzhuang = await loggedIn(app, 'town_xinzhuang');
     expect((await xinzhuang.get(`/api/sources/${ids.source}/compliance`)).statusCode).toBe(404);

@@ -1,7 +1,7 @@
 /**
  * The compliance calendar (合规日历) and the in-app inbox (消息中心). Routes (all need a session):
  *
- *   GET  /api/compliance/calendar?from=&to=&sourceId=&kind=&page=&pageSize=
+ *   GET  /api/compliance/calendar?from=&to=&townId=&sourceId=&kind=&page=&pageSize=
  *        → Calendar: obligations of the sources in the actor's jurisdiction whose due date lies in
  *          [from, to] (default: today .. today + 90 days; at most 366 days); a sourceId outside it → 404
  *   GET  /api/sources/:id/compliance   → SourceCompliance: that source, the last 3 and the next 12 months
@@ -24,6 +24,8 @@ export const CALENDAR_MAX_DAYS = 366;
 export const CalendarQuerySchema = z.strictObject({
   from: calendarDate.optional(),
   to: calendarDate.optional(),
+  /** A town or a park: its sources (a park's sources also count for their town), as on the sources list. */
+  townId: z.string().regex(/^\d{6,15}$/, { message: '区域编码 / region code' }).optional(),
   sourceId: z.uuid().optional(),
   kind: z.enum(OBLIGATION_KINDS).optional(),
   page: z.coerce.number().int().min(1).default(1),

@@ -23,7 +23,7 @@ export interface PermitWithSource extends PermitTerms {
 /** Permits that create obligations, with their source's name; `actor` limits them to its jurisdiction (the reminder job reads them all). */
 export async function loadPermits(
   db: Kysely<DB>,
-  filter: { actor?: Actor; sourceId?: string; validUntilFrom?: IsoDate; validFromTo?: IsoDate },
+  filter: { actor?: Actor; sourceId?: string; townId?: string; validUntilFrom?: IsoDate; validFromTo?: IsoDate },
 ): Promise<PermitWithSource[]> {
   let q = db
     .selectFrom('compliance_permits as p')
@@ -34,6 +34,7 @@ export async function loadPermits(
     ]);
   if (filter.actor) q = q.where(sourceInScope(filter.actor));
   if (filter.sourceId) q = q.where('p.source_id', '=', filter.sourceId);
+  if (filter.townId) q = q.where((eb) => eb.or([eb('sources.town_id', '=', filter.townId!), eb('sources.park_id', '=', filter.townId!)]));
   if (filter.validUntilFrom) q = q.where('p.valid_until', '>=', filter.validUntilFrom);
   if (filter.validFromTo) q = q.where('p.valid_from', '<=', filter.validFromTo);
   const rows = await q.orderBy('p.source_id').orderBy('p.valid_from').execute();
@@ -86,7 +87,7 @@ export async function calendar(db: Kysely<DB>, actor: Actor, query: CalendarQuer
   }
   if (query.sourceId) await assertSourceInScope(db, actor, query.sourceId);
   // A report can fall due up to two years after its period (an annual report of the expiry year, with an override).
-  const permits = await loadPermits(db, { actor, sourceId: query.sourceId, validUntilFrom: addMonths(from, -24), validFromTo: to });
+  const permits = await loadPermits(db, { actor, sourceId: query.sourceId, townId: query.townId, validUntilFrom: addMonths(from, -24), validFromTo: to });
   let all = sourceObligations(permits, { from, to });
   if (query.kind) all = all.filter((o) => o.kind === query.kind);
   const start = (query.page - 1) * query.pageSize;

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { OBLIGATION_KINDS, OBLIGATION_KIND_LABELS, type ObligationKind } from '../../../common/compliance-calendar';
 import type { ObligationView } from '../../../common/contracts/notifications';
 import { useAsync } from '../../api/hooks';
-import { getCalendar, listAllSources } from '../../api/ops';
+import { getCalendar } from '../../api/ops';
 import { ObligationItem } from '../../components/compliance/ObligationItem';
 import '../../components/compliance/compliance.css';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../components/PageState';
@@ -28,16 +28,14 @@ async function load(month: Dayjs, kind: ObligationKind | undefined, townId: stri
   const to = month.endOf('month').format('YYYY-MM-DD');
   const today = dayjs();
   const current = month.isSame(today, 'month');
-  // The calendar API has no town filter: the town's sources are read from the list and matched here.
-  const [cal, past, inTown] = await Promise.all([
-    getCalendar({ from, to, kind, pageSize: MAX_ITEMS }),
+  const town = townId ?? undefined;
+  const [cal, past] = await Promise.all([
+    getCalendar({ from, to, kind, townId: town, pageSize: MAX_ITEMS }),
     current
-      ? getCalendar({ from: today.subtract(90, 'day').format('YYYY-MM-DD'), to: month.startOf('month').subtract(1, 'day').format('YYYY-MM-DD'), kind, pageSize: MAX_ITEMS })
+      ? getCalendar({ from: today.subtract(90, 'day').format('YYYY-MM-DD'), to: month.startOf('month').subtract(1, 'day').format('YYYY-MM-DD'), kind, townId: town, pageSize: MAX_ITEMS })
       : null,
-    townId ? listAllSources({ townId }).then((r) => new Set(r.items.map((s) => s.id))) : Promise.resolve(null),
   ]);
-  const keep = (items: ObligationView[]) => (inTown ? items.filter((o) => inTown.has(o.sourceId)) : items);
-  return { ...cal, items: keep(cal.items), earlierOverdue: keep(past?.items ?? []), truncated: cal.total > cal.items.length };
+  return { ...cal, earlierOverdue: past?.items ?? [], truncated: cal.total > cal.items.length };
 }
 
 /** 合规日历: the obligations of the sources in scope, month by month, grouped by week; overdue ones stand out. */
