@@ -1,5 +1,5 @@
 /** Helpers of the ops browser journeys (tests/e2e/ops.test.ts): sign-in, API calls with CSRF, files. */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { orgCodeCheckChar, usccCheckChar } from '../../src/common/uscc';
 import { openDatabase } from '../../src/server/db/index';
