@@ -3,7 +3,7 @@
  * 1,500 pollution sources, three providers and the demo users; or (size 'province') all 16
  * districts of 上海市 with about 50,000 sources, for benchmarks.
  */
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { hashPassword } from '../../modules/identity/passwords';
 import { writeAudit } from '../audit';
 import type { DB } from '../schema';
@@ -76,6 +76,9 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions): Promise<Se
       },
     });
   });
+
+  // A bulk load leaves the planner without statistics, and PGlite has no autovacuum to gather them.
+  await sql`analyze`.execute(db);
 
   return {
     regions: data.regions.length,

@@ -1,5 +1,5 @@
 /** Committing a batch: one transaction that re-validates, writes, and records the result; idempotent. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CommitImport, ImportResult } from '../../../../common/contracts/ledgers';
 import { writeAudit } from '../../../db/audit';
 import type { DB } from '../../../db/schema';
@@ -21,6 +21,15 @@ export type CommitResponse = ImportResult & { importId: string; replayed: boolea
  * A committed batch answers every later commit with its first result and changes nothing.
  */
 export async function commitImport(db: Kysely<DB>, actor: Actor, id: string, input: CommitImport): Promise<CommitResponse> {
+  const result = await commitInTransaction(db, actor, id, input);
+  // Thousands of new rows change the planner's picture of `sources`; PGlite has no autovacuum to notice.
+  if (!result.replayed && result.created + result.merged >= ANALYZE_AFTER_ROWS) await sql`analyze sources`.execute(db);
+  return result;
+}
+
+const ANALYZE_AFTER_ROWS = 1000;
+
+function commitInTransaction(db: Kysely<DB>, actor: Actor, id: string, input: CommitImport): Promise<CommitResponse> {
   return db.transaction().execute(async (trx) => {
     const batch = await trx.selectFrom('ledger_imports').selectAll().where('id', '=', id).where(importInScope(actor)).forUpdate().executeTakeFirst();
     if (!batch) throw importNotFound();
