@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath, signIn } from '../support/browser';
+import { launchBrowser, pickInTree, screenshotPath, signIn } from '../support/browser';
 import { startProduct, type RunningProduct } from '../support/server';
 
 const PASSWORD = 'E2e@Dossier2026';
@@ -257,8 +257,7 @@ describe('dossier pages', () => {
     await expect.poll(() => town.getByTestId('lifecycle-status').textContent()).toBe('搬迁');
     const form = town.getByTestId('relocation-form');
     await form.waitFor();
-    await town.getByTestId('relocation-grid').click();
-    await town.locator('.ant-select-tree-treenode:not(.ant-select-tree-treenode-disabled) .ant-select-tree-title').nth(3).click();
+    await pickInTree(town.getByTestId('relocation-grid'), town.locator('.ant-select-dropdown:visible .ant-select-tree-treenode:not(.ant-select-tree-treenode-disabled) .ant-select-tree-title').nth(3));
     await town.getByTestId('relocation-address').fill('上海市闵行区浦江镇新址路8号');
     await town.getByTestId('relocation-longitude').fill('121.52');
     await town.getByTestId('relocation-latitude').fill('31.07');

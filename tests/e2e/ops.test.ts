@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { row, workbook, HEADERS } from '../fixtures/ledgers/xlsx';
-import { launchBrowser, screenshotPath } from '../support/browser';
+import { launchBrowser, pickInTree, screenshotPath } from '../support/browser';
 import { startProduct, type RunningProduct } from '../support/server';
 import { PDF, PNG, api, runReminderJob, shanghaiDate, signIn, uscc, zipNames } from './ops-helpers';
 
@@ -203,9 +203,8 @@ describe('ops browser journeys', () => {
     // The negative list: add an entry, then a stale edit is refused and reloaded.
     await bureau.goto(`${product.url}/screening?tab=negative`);
     await bureau.getByTestId('neg-add').click();
-    await bureau.getByTestId('neg-region').click();
     const district = bureau.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: '闵行区' }).first();
-    await district.click();
+    await pickInTree(bureau.getByTestId('neg-region'), district);
     await expect.poll(() => bureau.getByTestId('neg-form').textContent()).toContain('闵行区');
     await bureau.getByTestId('neg-prefix').fill('3130');
     await bureau.getByTestId('neg-name').fill('E2E 钢压延加工');
@@ -228,8 +227,7 @@ describe('ops browser journeys', () => {
     await town.getByTestId('screen-industry').click();
     await town.keyboard.type('2641');
     await town.getByTestId('industry-option-2641').click();
-    await town.getByTestId('screen-town').click();
-    await town.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '浦江镇' }).first().click();
+    await pickInTree(town.getByTestId('screen-town'), town.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: '浦江镇' }).first());
     await town.getByTestId('screen-submit').click();
     const result = town.getByTestId('screening-result');
     await result.waitFor();

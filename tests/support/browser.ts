@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-output/screenshots');
 
@@ -35,4 +36,19 @@ export async function signIn(context: BrowserContext, base: string, username: st
   await page.getByTestId('login-submit').click();
   await page.getByTestId('home-page').waitFor();
   return page;
+}
+
+/**
+ * Picks `node` in the tree-select `opener`, retrying until the select shows a choice: on a loaded machine
+ * a click can land while the dropdown is still opening (or closing) and be lost.
+ */
+export async function pickInTree(opener: Locator, node: Locator): Promise<void> {
+  await expect
+    .poll(async () => {
+      if ((await opener.locator('.ant-select-content-has-value').count()) > 0) return true;
+      if (await node.isVisible()) await node.click({ timeout: 5_000 }).catch(() => undefined);
+      else await opener.click();
+      return false;
+    })
+    .toBe(true);
 }
