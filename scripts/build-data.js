@@ -158,6 +158,14 @@ function buildCatalogues() {
   console.log(`  ${industry.filter((r) => r.level === 4).length} 小类`);
 }
 
+// (d) Laws and regulations by article (33 documents + index.json), copied as is.
+function buildLaws() {
+  const files = fs.readdirSync(path.join(refdata, 'laws')).filter((f) => f.endsWith('.json')).sort();
+  for (const f of files) copy(`laws/${f}`);
+  console.log(`  ${files.length - 1} laws`);
+}
+
 const districts = buildRegions();
 buildGeo(districts);
 buildCatalogues();
+buildLaws();

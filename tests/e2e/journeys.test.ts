@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath, signIn } from '../support/browser';
+import { launchBrowser, pickInTree, screenshotPath, signIn } from '../support/browser';
 import { startProduct, type RunningProduct } from '../support/server';
 
 const PASSWORD = 'E2e@Demo2026';
@@ -119,18 +119,11 @@ describe('browser journeys', () => {
     await page.locator('#password').fill('Cadre@E2e1');
     await page.locator('#role').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '村居网格员' }).click();
-    // The first grid offered under the town. On a loaded machine the first click can land while the role
-    // list is still closing; click again until the region tree is open and filled.
-    const offered = page.locator('.ant-select-tree-treenode:not(.ant-select-tree-treenode-disabled) .ant-select-tree-title');
-    await expect
-      .poll(async () => {
-        if (!(await page.locator('.ant-select-tree').isVisible())) await page.locator('#regionId').click();
-        return offered.count();
-      })
-      .toBeGreaterThan(1);
-    const firstGrid = offered.nth(1);
-    const gridName = (await firstGrid.textContent())!;
-    await firstGrid.click();
+    // The first grid offered under the town.
+    const region = page.getByTestId('regionId');
+    await pickInTree(region, page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode:not(.ant-select-tree-treenode-disabled) .ant-select-tree-title').nth(1));
+    const gridName = (await region.textContent())!.trim();
+    expect(gridName).not.toBe('');
     await page.screenshot({ path: screenshotPath('users-create-form') });
     await page.getByTestId('user-form-submit').click();
     await expect.poll(() => page.getByTestId('users-table').textContent()).toContain('cadre_e2e');

@@ -47,7 +47,8 @@ export async function pickInTree(opener: Locator, node: Locator): Promise<void> 
     .poll(async () => {
       if ((await opener.locator('.ant-select-content-has-value').count()) > 0) return true;
       if (await node.isVisible()) await node.click({ timeout: 5_000 }).catch(() => undefined);
-      else await opener.click();
+      // A dropdown still opening is left to open: a second click would close it again.
+      else if ((await opener.page().locator('.ant-select-dropdown:visible').count()) === 0) await opener.click();
       return false;
     })
     .toBe(true);

@@ -1,7 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { PermitClass, RegionLevel, Role, SourceType } from '../../common/enums';
+import type { ChecklistTables } from './tables/checklists';
 import type { DocumentTables } from './tables/documents';
 import type { DossierSourceColumns, DossierTables } from './tables/dossier';
+import type { KnowledgeTables } from './tables/knowledge';
 import type { LedgerTables } from './tables/ledgers';
 import type { LifecycleTables } from './tables/lifecycle';
 import type { NotificationTables } from './tables/notifications';
@@ -136,7 +138,7 @@ export interface AppMetaTable {
 }
 
 /** Every table: the foundation's below, each domain's in its own file under tables/. */
-export interface DB extends DossierTables, LifecycleTables, DocumentTables, LedgerTables, NotificationTables {
+export interface DB extends DossierTables, LifecycleTables, DocumentTables, LedgerTables, NotificationTables, ChecklistTables, KnowledgeTables {
   regions: RegionsTable;
   sources: SourcesTable;
   providers: ProvidersTable;

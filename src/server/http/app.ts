@@ -9,7 +9,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ClientConfigSchema, HealthSchema } from '../../common/contracts/auth';
 import { archiveRoutes } from '../modules/archive';
+import { checklistRoutes } from '../modules/checklists';
 import { identityRoutes } from '../modules/identity';
+import { knowledgeRoutes } from '../modules/knowledge';
 import { lifecycleRoutes } from '../modules/lifecycle';
 import { notificationRoutes } from '../modules/notifications';
 import { providerRoutes } from '../modules/providers';
@@ -62,6 +64,8 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(providerRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(archiveRoutes(ctx));
+  await app.register(checklistRoutes(ctx));
+  await app.register(knowledgeRoutes(ctx));
 
   await serveWeb(app);
   return app;

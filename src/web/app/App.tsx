@@ -26,6 +26,8 @@ const InboxPage = lazy(() => import('../pages/inbox/InboxPage'));
 const CalendarPage = lazy(() => import('../pages/calendar/CalendarPage'));
 const CompletenessPage = lazy(() => import('../pages/completeness/CompletenessPage'));
 const ScreeningPage = lazy(() => import('../pages/screening/ScreeningPage'));
+const ChecklistsPage = lazy(() => import('../pages/checklists/ChecklistsPage'));
+const KnowledgePage = lazy(() => import('../pages/knowledge/KnowledgePage'));
 const QrCardPage = lazy(() => import('../components/qr/QrCardPage'));
 
 function Guard({ page, children }: { page: keyof typeof PAGE_ROLES; children: ReactNode }) {
@@ -73,6 +75,8 @@ export function App() {
                 <Route path="calendar" element={<Guard page="calendar"><CalendarPage /></Guard>} />
                 <Route path="completeness" element={<Guard page="completeness"><CompletenessPage /></Guard>} />
                 <Route path="screening" element={<Guard page="screening"><ScreeningPage /></Guard>} />
+                <Route path="checklists" element={<Guard page="checklists"><ChecklistsPage /></Guard>} />
+                <Route path="knowledge/:tab?" element={<Guard page="knowledge"><KnowledgePage /></Guard>} />
                 <Route path="index.html" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

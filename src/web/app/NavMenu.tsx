@@ -1,7 +1,7 @@
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
-import { BellOutlined, CalendarOutlined, EnvironmentOutlined, FileSearchOutlined, PieChartOutlined, UploadOutlined } from '@ant-design/icons';
+import { BellOutlined, BookOutlined, CalendarOutlined, CheckSquareOutlined, EnvironmentOutlined, FileSearchOutlined, PieChartOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router-dom';
 import type { Role } from '../../common/enums';
 import type { DictKey } from '../i18n/dict';
@@ -18,7 +18,9 @@ const ITEMS: { page: keyof typeof PAGE_ROLES; path: string; label: DictKey; icon
   { page: 'calendar', path: '/calendar', label: 'cal.nav', icon: <CalendarOutlined /> },
   { page: 'completeness', path: '/completeness', label: 'compl.nav', icon: <PieChartOutlined /> },
   { page: 'screening', path: '/screening', label: 'screen.nav', icon: <FileSearchOutlined /> },
+  { page: 'checklists', path: '/checklists', label: 'ck.nav', icon: <CheckSquareOutlined /> },
   { page: 'ledgers', path: '/ledgers/import', label: 'ledger.nav', icon: <UploadOutlined /> },
+  { page: 'knowledge', path: '/knowledge', label: 'kn.nav', icon: <BookOutlined /> },
   { page: 'inbox', path: '/inbox', label: 'inbox.nav', icon: <BellOutlined /> },
 ];
 

@@ -107,7 +107,9 @@ export const PAGE_ROLES = {
   calendar: null,
   completeness: ['admin', 'bureau', 'town', 'provider_manager', 'inspector', 'grid', 'expert'],
   screening: ['admin', 'bureau', 'town'],
+  checklists: ['admin', 'bureau', 'town', 'provider_manager', 'inspector', 'expert'],
   proposals: ['provider_manager', 'inspector', 'town', 'bureau', 'admin'],
+  knowledge: null,
 } satisfies Record<string, readonly Role[] | null>;
 
 export function canOpen(role: Role, page: keyof typeof PAGE_ROLES): boolean {

@@ -1,5 +1,7 @@
 import type { Bilingual } from '../../common/enums';
+import { checklistsDict } from './dict-checklists';
 import { dossierDict } from './dict-dossier';
+import { knowledgeDict } from './dict-knowledge';
 import { opsDict } from './dict-ops';
 
 /** Every UI string, in Chinese (default) and English. `{name}` placeholders are filled by `t()`. */
@@ -133,6 +135,8 @@ export const dict = {
   'regions.empty': { zh: '您的管辖范围内没有区域', en: 'No regions in your scope' },
   ...dossierDict,
   ...opsDict,
+  ...checklistsDict,
+  ...knowledgeDict,
 } satisfies Record<string, Bilingual>;
 
 export type DictKey = keyof typeof dict;

@@ -5,6 +5,8 @@ import * as m0003 from './0003_lifecycle';
 import * as m0004 from './0004_documents';
 import * as m0005 from './0005_ledgers';
 import * as m0006 from './0006_notifications';
+import * as m0007 from './0007_knowledge';
+import * as m0008 from './0008_checklists';
 
 /** Every migration in order. Landed migrations are frozen: add a new file for each change. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '0004_documents': m0004,
   '0005_ledgers': m0005,
   '0006_notifications': m0006,
+  '0007_knowledge': m0007,
+  '0008_checklists': m0008,
 };

@@ -1,0 +1,2 @@
+export { knowledgeRoutes } from './routes';
+export { lawArticle, lawByKey, lawByName, lawIndex, resolveCitation, resolveLegalBasis, danglingCitations } from './laws';
