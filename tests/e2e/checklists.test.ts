@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath, signIn } from '../support/browser';
+import { confirmUntil, launchBrowser, screenshotPath, signIn } from '../support/browser';
 import { startProduct, type RunningProduct } from '../support/server';
 import { api } from './ops-helpers';
 
@@ -103,9 +103,12 @@ describe('checklist browser journeys', () => {
     });
     expect(server).toMatchObject({ total: 83.3, band: { label: { zh: '一般' } } });
 
-    await card.getByTestId('ck-tpl-activate').click();
-    await page.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
-    await expect.poll(() => card.getByTestId('ck-tpl-status-tag').textContent()).toBe('启用');
+    // Activate through the confirmation; a refusal would show as a message and leave it 草稿.
+    await confirmUntil(
+      card.getByTestId('ck-tpl-activate'),
+      page.locator('.ant-popconfirm:visible .ant-popconfirm-buttons .ant-btn-primary'),
+      async () => (await card.getByTestId('ck-tpl-status-tag').textContent()) === '启用',
+    );
     // Once active, the editor shows the items read-only with the advice to copy.
     await card.getByTestId('ck-tpl-open').click();
     await page.getByTestId('ck-tpl-frozen').waitFor();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotPath, signIn } from '../support/browser';
+import { confirmUntil, launchBrowser, screenshotPath, signIn } from '../support/browser';
 import { startProduct, type RunningProduct } from '../support/server';
 
 const PASSWORD = 'E2e@Know2026';
@@ -117,9 +117,7 @@ describe('knowledge browser journeys', () => {
     await page.goto(`${product.url}/knowledge/handbook?area=hazardous_waste`);
     await page.getByTestId('kn-handbook').waitFor();
     expect(await page.getByTestId('kn-hb-edit').count()).toBe(0); // the published 2026 edition is read-only
-    await page.getByTestId('kn-hb-new').click();
-    await page.getByTestId('kn-hb-new-ok').click();
-    await expect.poll(() => page.getByTestId('kn-handbook').getAttribute('data-year')).toBe('2027');
+    await confirmUntil(page.getByTestId('kn-hb-new'), page.getByTestId('kn-hb-new-ok'), async () => (await page.getByTestId('kn-handbook').getAttribute('data-year')) === '2027');
     expect(await page.getByTestId('kn-handbook').getAttribute('data-status')).toBe('draft');
     expect(await page.getByTestId('kn-hb-area-title').textContent()).toBe('危险废物');
 
@@ -141,9 +139,7 @@ describe('knowledge browser journeys', () => {
     await expect.poll(() => form.locator('.ant-form-item-explain-error').allTextContents()).toEqual([expect.stringContaining('第九百九十条')]);
     await page.locator('.ant-modal-close').click();
 
-    await page.getByTestId('kn-hb-publish').click();
-    await page.getByTestId('kn-hb-publish-ok').click();
-    await expect.poll(() => page.getByTestId('kn-handbook').getAttribute('data-status')).toBe('published');
+    await confirmUntil(page.getByTestId('kn-hb-publish'), page.getByTestId('kn-hb-publish-ok'), async () => (await page.getByTestId('kn-handbook').getAttribute('data-status')) === 'published');
     expect(await page.getByTestId('kn-hb-edit').count()).toBe(0);
     expect(await entry.getByTestId('kn-hb-examples').textContent()).toBe(example);
 

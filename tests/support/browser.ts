@@ -53,3 +53,23 @@ export async function pickInTree(opener: Locator, node: Locator): Promise<void> 
     })
     .toBe(true);
 }
+
+/**
+ * Opens a confirmation with `opener`, presses its `ok` button, and waits until `done()` holds. A click
+ * during the popover's animation can be lost on a loaded machine: the confirmation is reopened, but
+ * only when the last press had no effect for 8 s (pressing twice would act twice).
+ */
+export async function confirmUntil(opener: Locator, ok: Locator, done: () => Promise<boolean>, timeout = 40_000): Promise<void> {
+  let pressedAt = 0;
+  await expect
+    .poll(
+      async () => {
+        if (await done()) return true;
+        if (await ok.isVisible()) await ok.click({ timeout: 5_000 }).then(() => (pressedAt = Date.now()), () => undefined);
+        else if (Date.now() - pressedAt > 8_000) await opener.click({ timeout: 5_000 }).catch(() => undefined);
+        return false;
+      },
+      { timeout },
+    )
+    .toBe(true);
+}
