@@ -43,8 +43,15 @@ describe('dossier pages', () => {
     await expect.poll(() => open.count()).toBe(0);
     await select.click();
     const options = open.last().locator('.ant-select-item-option');
-    await (text ? options.filter({ hasText: text }).first() : options.first()).click();
-    await expect.poll(() => open.count()).toBe(0);
+    const option = text ? options.filter({ hasText: text }).first() : options.first();
+    // A click during the list's opening animation can be lost: click the option until the list closes.
+    await expect
+      .poll(async () => {
+        if ((await open.count()) === 0) return true;
+        if (await option.isVisible()) await option.click({ timeout: 5_000 }).catch(() => undefined);
+        return false;
+      })
+      .toBe(true);
   }
 
   /** Opens a dossier tab: from the tab bar on a desktop, from the section picker on a phone. */
