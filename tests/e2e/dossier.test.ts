@@ -44,7 +44,8 @@ describe('dossier pages', () => {
     await select.click();
     const options = open.last().locator('.ant-select-item-option');
     const option = text ? options.filter({ hasText: text }).first() : options.first();
-    // A click during the list's opening animation can be lost: click the option until the list closes.
+    await option.click();
+    // A click during the list's opening animation can be lost: click the option again until the list closes.
     await expect
       .poll(async () => {
         if ((await open.count()) === 0) return true;
