@@ -55,6 +55,16 @@ export const SourceListQuerySchema = z.strictObject({
 });
 export type SourceListQuery = z.infer<typeof SourceListQuerySchema>;
 
+/** Where a source is: its town, park (optional) and grid, with their names. */
+export const SourceRegionsSchema = z.object({
+  townId: z.string(),
+  townName: z.string(),
+  parkId: z.string().nullable(),
+  parkName: z.string().nullable(),
+  gridId: z.string(),
+  gridName: z.string(),
+});
+
 export const SourceListItemSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -64,12 +74,7 @@ export const SourceListItemSchema = z.object({
   industryName: z.string().nullable(),
   permitClass: z.enum(PERMIT_CLASS.values),
   lifecycleStatus: z.string(),
-  townId: z.string(),
-  townName: z.string(),
-  parkId: z.string().nullable(),
-  parkName: z.string().nullable(),
-  gridId: z.string(),
-  gridName: z.string(),
+  ...SourceRegionsSchema.shape,
   address: z.string(),
   longitude: z.number().nullable(),
   latitude: z.number().nullable(),
@@ -144,12 +149,7 @@ export const SourceBasicsSchema = z.object({
   ...basicFields,
   industryName: z.string().nullable(),
   lifecycleStatus: z.string(),
-  townId: z.string(),
-  townName: z.string(),
-  parkId: z.string().nullable(),
-  parkName: z.string().nullable(),
-  gridId: z.string(),
-  gridName: z.string(),
+  ...SourceRegionsSchema.shape,
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -20,7 +20,7 @@
 import { z } from 'zod';
 import { LIFECYCLE_STATUS } from '../lifecycle';
 import { PERMIT_CLASS, SOURCE_TYPE } from '../enums';
-import { UpdateSourceBasicsSchema } from './dossier';
+import { SourceRegionsSchema, UpdateSourceBasicsSchema } from './dossier';
 import { isoDate, latitude, longitude } from './sections';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -80,13 +80,7 @@ export const StatusHistoryEntrySchema = z.object({
   at: z.string(),
 });
 
-const placeSchema = z.object({
-  townId: z.string(),
-  townName: z.string(),
-  parkId: z.string().nullable(),
-  parkName: z.string().nullable(),
-  gridId: z.string(),
-  gridName: z.string(),
+const placeSchema = SourceRegionsSchema.extend({
   address: z.string(),
   longitude: z.number().nullable(),
   latitude: z.number().nullable(),

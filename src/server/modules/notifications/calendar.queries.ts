@@ -13,7 +13,8 @@ import {
 import { CALENDAR_MAX_DAYS, type Calendar, type CalendarQuery, type ObligationView, type SourceCompliance } from '../../../common/contracts/notifications';
 import type { DB } from '../../db/schema';
 import { sourceInScope, type Actor } from '../../db/scope';
-import { invalidField, notFound } from '../../http/errors';
+import { invalidField } from '../../http/errors';
+import { sourceWithPlaces } from '../registry';
 
 export interface PermitWithSource extends PermitTerms {
   permitNumber: string;
@@ -71,12 +72,6 @@ function obligationsOf(permits: PermitWithSource[], window: { from: IsoDate; to:
   return sourceObligations(permits, window).map((o) => view(o, byId, today));
 }
 
-async function assertSourceInScope(db: Kysely<DB>, actor: Actor, id: string): Promise<{ id: string; name: string }> {
-  const source = await db.selectFrom('sources').select(['sources.id', 'sources.name']).where('sources.id', '=', id).where(sourceInScope(actor)).executeTakeFirst();
-  if (!source) throw notFound('Pollution source', '污染源');
-  return source;
-}
-
 /** Obligations of the sources in the actor's jurisdiction whose due date lies in the window. */
 export async function calendar(db: Kysely<DB>, actor: Actor, query: CalendarQuery, today: IsoDate = todayInShanghai()): Promise<Calendar> {
   const from = query.from ?? today;
@@ -85,7 +80,7 @@ export async function calendar(db: Kysely<DB>, actor: Actor, query: CalendarQuer
   if (daysBetween(from, to) + 1 > CALENDAR_MAX_DAYS) {
     throw invalidField('to', `查询区间最长 ${CALENDAR_MAX_DAYS} 天`, `The window may span at most ${CALENDAR_MAX_DAYS} days`);
   }
-  if (query.sourceId) await assertSourceInScope(db, actor, query.sourceId);
+  if (query.sourceId) await sourceWithPlaces(db, actor, query.sourceId);
   // A report can fall due up to two years after its period (an annual report of the expiry year, with an override).
   const permits = await loadPermits(db, { actor, sourceId: query.sourceId, townId: query.townId, validUntilFrom: addMonths(from, -24), validFromTo: to });
   let all = sourceObligations(permits, { from, to });
@@ -97,7 +92,7 @@ export async function calendar(db: Kysely<DB>, actor: Actor, query: CalendarQuer
 
 /** One source's obligations: the last 3 months (what may be overdue) and the next 12. */
 export async function sourceCompliance(db: Kysely<DB>, actor: Actor, id: string, today: IsoDate = todayInShanghai()): Promise<SourceCompliance> {
-  const source = await assertSourceInScope(db, actor, id);
+  const source = await sourceWithPlaces(db, actor, id);
   const from = addMonths(today, -3);
   const to = addMonths(today, 12);
   const permits = await loadPermits(db, { actor, sourceId: id });

@@ -1,34 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Overview } from '../../../common/contracts/overview';
-import type { PermitClass, SourceType } from '../../../common/enums';
 import type { DB } from '../../db/schema';
 import { scopeOf, sourceInScope, type Actor } from '../../db/scope';
-import { notFound } from '../../http/errors';
+import { sourceWithPlaces } from './dossier';
 
-function scopedSources(db: Kysely<DB>, actor: Actor) {
-  return db
-    .selectFrom('sources')
-    .innerJoin('regions as town', 'town.id', 'sources.town_id')
-    .innerJoin('regions as grid', 'grid.id', 'sources.grid_id')
-    .where(sourceInScope(actor));
-}
-
-const summaryColumns = [
-  'sources.id',
-  'sources.name',
-  'sources.uscc',
-  'sources.source_type',
-  'sources.industry_code',
-  'sources.permit_class',
-  'town.name as town_name',
-  'grid.name as grid_name',
-  'sources.address',
-] as const;
-
-function toSummary(r: {
-  id: string; name: string; uscc: string; source_type: SourceType; industry_code: string;
-  permit_class: PermitClass; town_name: string; grid_name: string; address: string;
-}) {
+/** The short summary of one source in the actor's jurisdiction (GET /api/sources/:id); 404 outside it. */
+export async function getSource(db: Kysely<DB>, actor: Actor, id: string) {
+  const r = await sourceWithPlaces(db, actor, id);
   return {
     id: r.id,
     name: r.name,
@@ -40,12 +18,6 @@ function toSummary(r: {
     gridName: r.grid_name,
     address: r.address,
   };
-}
-
-export async function getSource(db: Kysely<DB>, actor: Actor, id: string) {
-  const row = await scopedSources(db, actor).select(summaryColumns).where('sources.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('Pollution source', '污染源');
-  return toSummary(row);
 }
 
 /** Home-page counts, for the actor's scope only: by town (or park), by type, by permit class. */
