@@ -26,3 +26,25 @@ export function isInspectionArea(code: string): code is InspectionAreaCode {
 export function inspectionAreaLabel(code: InspectionAreaCode): Bilingual {
   return INSPECTION_AREA.labels[code];
 }
+
+/** An area's result as an inspection stores it (inspections.area_scores) and the API returns it. */
+export interface StoredAreaScore {
+  area: string;
+  label: Bilingual;
+  score: number | null;
+  items: number;
+  answered: number;
+  nonCompliant: number;
+}
+
+/** The per-area results of a scored checklist in their stored form, with the area's label. */
+export function storedAreaScores(areas: ReadonlyArray<{ area: string; score: number | null; items: number; answered: number; nonCompliant: number }>): StoredAreaScore[] {
+  return areas.map((a) => ({
+    area: a.area,
+    label: isInspectionArea(a.area) ? inspectionAreaLabel(a.area) : { zh: a.area, en: a.area },
+    score: a.score,
+    items: a.items,
+    answered: a.answered,
+    nonCompliant: a.nonCompliant,
+  }));
+}

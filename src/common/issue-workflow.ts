@@ -99,6 +99,9 @@ export const ISSUE_ACTIONS: readonly IssueAction[] = [
 /** Nothing leaves these. */
 export const FINAL_ISSUE_STATUSES: readonly IssueStatus[] = ['closed', 'rejected', 'escalated', 'cancelled'];
 
+/** Not problems after all (驳回, 撤销): left out of every count. */
+export const NOT_COUNTED_STATUSES: readonly IssueStatus[] = ['rejected', 'cancelled'];
+
 /** Statuses in which a deadline runs, so the issue can be overdue. */
 export const OPEN_WITH_DEADLINE: readonly IssueStatus[] = ['rectifying', 'submitted', 'returned'];
 

@@ -3,6 +3,7 @@ import type { PermitClass, RegionLevel, Role, SourceType } from '../../common/en
 import type { ChecklistTables } from './tables/checklists';
 import type { DocumentTables } from './tables/documents';
 import type { DossierSourceColumns, DossierTables } from './tables/dossier';
+import type { InspectionTables } from './tables/inspections';
 import type { KnowledgeTables } from './tables/knowledge';
 import type { LedgerTables } from './tables/ledgers';
 import type { LifecycleTables } from './tables/lifecycle';
@@ -138,7 +139,7 @@ export interface AppMetaTable {
 }
 
 /** Every table: the foundation's below, each domain's in its own file under tables/. */
-export interface DB extends DossierTables, LifecycleTables, DocumentTables, LedgerTables, NotificationTables, ChecklistTables, KnowledgeTables {
+export interface DB extends DossierTables, LifecycleTables, DocumentTables, LedgerTables, NotificationTables, ChecklistTables, KnowledgeTables, InspectionTables {
   regions: RegionsTable;
   sources: SourcesTable;
   providers: ProvidersTable;

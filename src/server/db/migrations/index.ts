@@ -7,6 +7,8 @@ import * as m0005 from './0005_ledgers';
 import * as m0006 from './0006_notifications';
 import * as m0007 from './0007_knowledge';
 import * as m0008 from './0008_checklists';
+import * as m0009 from './0009_inspections';
+import * as m0010 from './0010_issues';
 
 /** Every migration in order. Landed migrations are frozen: add a new file for each change. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006_notifications': m0006,
   '0007_knowledge': m0007,
   '0008_checklists': m0008,
+  '0009_inspections': m0009,
+  '0010_issues': m0010,
 };

@@ -20,6 +20,7 @@ import {
 } from '../../../common/contracts/documents';
 import { ApiErrorSchema } from '../../../common/contracts/errors';
 import { requireActor } from '../../http/auth';
+import { contentDisposition } from '../../http/content-disposition';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { FileStore } from '../../storage/file-store';
@@ -51,12 +52,6 @@ const VersionFormDoc = z.object({ files: fileField, version: z.string(), note: z
 /** A non-JSON body (file, ZIP, image, HTML): documented, never serialised. */
 const binary = (what: string) => z.unknown().describe(what);
 
-/** `attachment; filename="ascii"; filename*=UTF-8''…`: the UTF-8 name for every current browser, an ASCII one for the rest. */
-export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 /** 档案 (documents of a source), the enterprise's ZIP archive, and 一企一码. */
 export function archiveRoutes(ctx: AppContext) {

@@ -26,7 +26,8 @@ import { commitImport } from './commit';
 import { ExportQuerySchema, exportLedger } from './export';
 import { getReport, listImports, updateMapping, uploadLedger } from './import';
 import { ledgerTemplate } from './template';
-import { XLSX_MIME, attachment } from './workbook';
+import { contentDisposition } from '../../../http/content-disposition';
+import { XLSX_MIME } from './workbook';
 import { tooLarge } from './xlsx-guard';
 
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 413: ApiErrorSchema };
@@ -89,7 +90,7 @@ export function ledgerRoutes(ctx: AppContext) {
       { schema: { tags: TAGS, summary: '污染源台账导入模板 / Ledger import template (.xlsx)', response: xlsxFile } },
       async (request, reply) => {
         const data = await ledgerTemplate(ctx.db, requireActor(request));
-        return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment('污染源台账导入模板.xlsx')).send(data);
+        return reply.header('content-type', XLSX_MIME).header('content-disposition', contentDisposition('污染源台账导入模板.xlsx')).send(data);
       },
     );
 
@@ -98,7 +99,7 @@ export function ledgerRoutes(ctx: AppContext) {
       { schema: { tags: TAGS, summary: '导出污染源台账(筛选同列表) / Export the filtered source list (.xlsx)', querystring: ExportQuerySchema, response: xlsxFile } },
       async (request, reply) => {
         const data = await exportLedger(ctx.db, requireActor(request), request.query);
-        return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`污染源台账_${stamp()}.xlsx`)).send(data);
+        return reply.header('content-type', XLSX_MIME).header('content-disposition', contentDisposition(`污染源台账_${stamp()}.xlsx`)).send(data);
       },
     );
 

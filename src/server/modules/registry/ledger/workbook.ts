@@ -74,6 +74,3 @@ export async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 /** RFC 5987 filename, so a Chinese name survives every browser. */
-export function attachment(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
