@@ -1,0 +1,3 @@
+export { inspectionRoutes } from './routes';
+export { getInspectionDetail } from './detail';
+export { listInspections } from './queries';
