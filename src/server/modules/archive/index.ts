@@ -1,2 +1,3 @@
 export { archiveRoutes } from './routes';
 export { documentCountsByCategory } from './queries';
+export { sourceDocumentRefs, type SourceDocumentRef } from './for-issues';
