@@ -1,7 +1,8 @@
 import type { JobDefinition } from './runner';
 import { complianceReminders } from './compliance-reminders';
+import { issueDeadlines } from './issue-deadlines';
 import { purgeExpired } from './purge-expired';
 import { refreshStatistics } from './refresh-statistics';
 
-export const ALL_JOBS: JobDefinition[] = [purgeExpired, complianceReminders, refreshStatistics];
+export const ALL_JOBS: JobDefinition[] = [purgeExpired, complianceReminders, refreshStatistics, issueDeadlines];
 export { runOneJob, scheduleRecurring, startJobLoop } from './runner';

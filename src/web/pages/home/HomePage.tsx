@@ -5,7 +5,9 @@ import { getOverview } from '../../api/endpoints';
 import { useAsync } from '../../api/hooks';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../components/PageState';
 import { useI18n } from '../../i18n/lang';
+import { IssueSection } from './IssueSection';
 import { TownSection } from './TownSection';
+import { canOpen, useMe } from '../../app/auth';
 import { TypeSection } from './TypeSection';
 
 const PERMIT_COLORS: Record<PermitClass, string> = {
@@ -17,6 +19,7 @@ const PERMIT_COLORS: Record<PermitClass, string> = {
 
 export default function HomePage() {
   const { t, label } = useI18n();
+  const me = useMe();
   const { data, loading, error, reload } = useAsync(getOverview, []);
 
   if (loading && !data) return <LoadingBlock />;
@@ -68,6 +71,7 @@ export default function HomePage() {
           </Card>
         </Col>
       </Row>
+      <IssueSection showFigures={canOpen(me.role, 'figures')} />
       <TownSection rows={data.byTown} total={data.totalSources} />
       <TypeSection rows={data.byType} total={data.totalSources} />
     </div>

@@ -1,0 +1,2 @@
+export { workdayRoutes } from './routes';
+export { escalationSettings, loadWorkCalendar } from './service';
