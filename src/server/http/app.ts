@@ -11,6 +11,10 @@ import { ClientConfigSchema, HealthSchema } from '../../common/contracts/auth';
 import { archiveRoutes } from '../modules/archive';
 import { checklistRoutes } from '../modules/checklists';
 import { identityRoutes } from '../modules/identity';
+import { inspectionRoutes } from '../modules/inspections';
+import { issueRoutes } from '../modules/issues';
+import { reportingRoutes } from '../modules/reporting';
+import { workdayRoutes } from '../modules/workdays';
 import { knowledgeRoutes } from '../modules/knowledge';
 import { lifecycleRoutes } from '../modules/lifecycle';
 import { notificationRoutes } from '../modules/notifications';
@@ -66,6 +70,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(archiveRoutes(ctx));
   await app.register(checklistRoutes(ctx));
   await app.register(knowledgeRoutes(ctx));
+  await app.register(inspectionRoutes(ctx));
+  await app.register(issueRoutes(ctx));
+  await app.register(reportingRoutes(ctx));
+  await app.register(workdayRoutes(ctx));
 
   await serveWeb(app);
   return app;

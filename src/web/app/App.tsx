@@ -28,6 +28,12 @@ const CompletenessPage = lazy(() => import('../pages/completeness/CompletenessPa
 const ScreeningPage = lazy(() => import('../pages/screening/ScreeningPage'));
 const ChecklistsPage = lazy(() => import('../pages/checklists/ChecklistsPage'));
 const KnowledgePage = lazy(() => import('../pages/knowledge/KnowledgePage'));
+const PlansPage = lazy(() => import('../pages/plans/PlansPage'));
+const FieldPage = lazy(() => import('../pages/field/FieldPage'));
+const IssuesPage = lazy(() => import('../pages/issues/IssuesPage'));
+const IssueDetailPage = lazy(() => import('../pages/issues/IssueDetailPage'));
+const FiguresPage = lazy(() => import('../pages/figures/FiguresPage'));
+const WorkCalendarPage = lazy(() => import('../pages/work-calendar/WorkCalendarPage'));
 const QrCardPage = lazy(() => import('../components/qr/QrCardPage'));
 
 function Guard({ page, children }: { page: keyof typeof PAGE_ROLES; children: ReactNode }) {
@@ -77,6 +83,12 @@ export function App() {
                 <Route path="screening" element={<Guard page="screening"><ScreeningPage /></Guard>} />
                 <Route path="checklists" element={<Guard page="checklists"><ChecklistsPage /></Guard>} />
                 <Route path="knowledge/:tab?" element={<Guard page="knowledge"><KnowledgePage /></Guard>} />
+                <Route path="plans/*" element={<Guard page="plans"><PlansPage /></Guard>} />
+                <Route path="field/*" element={<Guard page="field"><FieldPage /></Guard>} />
+                <Route path="issues" element={<Guard page="issues"><IssuesPage /></Guard>} />
+                <Route path="issues/:id" element={<Guard page="issues"><IssueDetailPage /></Guard>} />
+                <Route path="figures" element={<Guard page="figures"><FiguresPage /></Guard>} />
+                <Route path="work-calendar" element={<Guard page="workCalendar"><WorkCalendarPage /></Guard>} />
                 <Route path="index.html" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -2,6 +2,7 @@ import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { BellOutlined, BookOutlined, CalendarOutlined, CheckSquareOutlined, EnvironmentOutlined, FileSearchOutlined, PieChartOutlined, UploadOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, FieldTimeOutlined, MobileOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router-dom';
 import type { Role } from '../../common/enums';
 import type { DictKey } from '../i18n/dict';
@@ -18,6 +19,11 @@ const ITEMS: { page: keyof typeof PAGE_ROLES; path: string; label: DictKey; icon
   { page: 'calendar', path: '/calendar', label: 'cal.nav', icon: <CalendarOutlined /> },
   { page: 'completeness', path: '/completeness', label: 'compl.nav', icon: <PieChartOutlined /> },
   { page: 'screening', path: '/screening', label: 'screen.nav', icon: <FileSearchOutlined /> },
+  { page: 'plans', path: '/plans', label: 'plan.nav', icon: <ScheduleOutlined /> },
+  { page: 'field', path: '/field', label: 'field.nav', icon: <MobileOutlined /> },
+  { page: 'issues', path: '/issues', label: 'issue.nav', icon: <AlertOutlined /> },
+  { page: 'figures', path: '/figures', label: 'fig.nav', icon: <BarChartOutlined /> },
+  { page: 'workCalendar', path: '/work-calendar', label: 'wcal.nav', icon: <FieldTimeOutlined /> },
   { page: 'checklists', path: '/checklists', label: 'ck.nav', icon: <CheckSquareOutlined /> },
   { page: 'ledgers', path: '/ledgers/import', label: 'ledger.nav', icon: <UploadOutlined /> },
   { page: 'knowledge', path: '/knowledge', label: 'kn.nav', icon: <BookOutlined /> },

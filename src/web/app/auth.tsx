@@ -110,6 +110,11 @@ export const PAGE_ROLES = {
   checklists: ['admin', 'bureau', 'town', 'provider_manager', 'inspector', 'expert'],
   proposals: ['provider_manager', 'inspector', 'town', 'bureau', 'admin'],
   knowledge: null,
+  plans: ['admin', 'bureau', 'town', 'provider_manager', 'inspector', 'grid'],
+  field: ['admin', 'bureau', 'town', 'provider_manager', 'inspector', 'grid'],
+  issues: null,
+  figures: ['admin', 'bureau', 'town', 'provider_manager', 'inspector', 'grid', 'expert'],
+  workCalendar: ['admin', 'bureau', 'town'],
 } satisfies Record<string, readonly Role[] | null>;
 
 export function canOpen(role: Role, page: keyof typeof PAGE_ROLES): boolean {

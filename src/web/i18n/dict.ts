@@ -2,6 +2,9 @@ import type { Bilingual } from '../../common/enums';
 import { checklistsDict } from './dict-checklists';
 import { dossierDict } from './dict-dossier';
 import { knowledgeDict } from './dict-knowledge';
+import { inspectionsDict } from './dict-inspections';
+import { issuesDict } from './dict-issues';
+import { reportingDict } from './dict-reporting';
 import { opsDict } from './dict-ops';
 
 /** Every UI string, in Chinese (default) and English. `{name}` placeholders are filled by `t()`. */
@@ -137,6 +140,9 @@ export const dict = {
   ...opsDict,
   ...checklistsDict,
   ...knowledgeDict,
+  ...inspectionsDict,
+  ...issuesDict,
+  ...reportingDict,
 } satisfies Record<string, Bilingual>;
 
 export type DictKey = keyof typeof dict;

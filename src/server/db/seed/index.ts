@@ -8,7 +8,9 @@ import { hashPassword } from '../../modules/identity/passwords';
 import { writeAudit } from '../audit';
 import type { DB } from '../schema';
 import { buildDataset, DEFAULT_SEED, type SeedSize } from './dataset';
+import { CLOSED_LOOP_TABLES, generateClosedLoop, loadChecklistBank } from './closed-loop';
 import { DOSSIER_TABLES } from './dossier';
+import { todayInShanghai } from '../../../common/compliance-calendar';
 
 export { DEMO_USERNAMES } from './users';
 export { DEFAULT_SEED } from './dataset';
@@ -60,6 +62,15 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions): Promise<Se
     await insertAll(trx, 'provider_sources', data.links);
     await insertAll(trx, 'users', data.users.map((u) => ({ ...u, password_hash: passwordHash })));
     for (const table of DOSSIER_TABLES) await insertAll(trx, table, data.dossiers[table]);
+    // The district demo also has this year's inspections and issues; the province size is for benchmarks of the registry.
+    let closedLoopRows = 0;
+    if (options.size === 'district') {
+      const loop = generateClosedLoop(data, await loadChecklistBank(trx), seed, todayInShanghai());
+      for (const table of CLOSED_LOOP_TABLES) {
+        await insertAll(trx, table, loop[table] as any);
+        closedLoopRows += loop[table].length;
+      }
+    }
     await trx
       .insertInto('app_meta')
       .values({ key: 'demo_seed', value: JSON.stringify({ size: options.size, seed, at: new Date().toISOString() }) })
@@ -72,7 +83,7 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions): Promise<Se
       entityId: null,
       after: {
         size: options.size, seed, regions: data.regions.length, sources: data.sources.length, users: data.users.length, providers: data.providers.length,
-        dossierRows: DOSSIER_TABLES.reduce((n, t) => n + data.dossiers[t].length, 0),
+        dossierRows: DOSSIER_TABLES.reduce((n, t) => n + data.dossiers[t].length, 0), closedLoopRows,
       },
     });
   });
