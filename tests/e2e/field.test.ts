@@ -90,7 +90,10 @@ describe('field inspection on a phone, offline and back', () => {
     await page.getByTestId(`fd-item-${codes[1]}-person`).fill('王经理');
     await page.getByTestId(`fd-item-${codes[1]}-person`).blur();
     // The photo reaches the server while online; the answers stay on the phone until submitted.
-    await expect.poll(() => item(codes[1]).locator('.fd-photo.is-synced').count()).toBe(1);
+    await expect.poll(() => item(codes[1]).locator('.fd-photo.is-synced').count()).toBe(1).catch(async (e) => {
+      await page.screenshot({ path: screenshotPath('field-photo-unsynced-phone'), fullPage: true });
+      throw new Error(`${e}\n${problems.join('\n')}\n${product.output().slice(-2000)}`);
+    });
     expect(await syncState(page)).toBe('local');
     expect(await page.getByTestId('fd-score-total').textContent()).not.toBe('–');
     await item(codes[1]).scrollIntoViewIfNeeded();

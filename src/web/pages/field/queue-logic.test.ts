@@ -54,6 +54,10 @@ describe('the offline queue (pure parts)', () => {
     expect(syncStateOf(d, [op({ error: reason, attempts: 1 })], false, true)).toEqual({ kind: 'failed', reason });
     expect(syncStateOf(d, [op({ state: 'failed', error: reason })], true, true)).toEqual({ kind: 'failed', reason });
     d.submitted = true;
+    // Submitted on the phone, the server still has it in progress: not synced yet, even with nothing queued.
+    d.serverStatus = 'in_progress';
+    expect(syncStateOf(d, [], false, true)).toEqual({ kind: 'local' });
+    d.serverStatus = 'submitted';
     expect(syncStateOf(d, [], false, true)).toEqual({ kind: 'synced' });
   });
 });

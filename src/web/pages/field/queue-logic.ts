@@ -153,6 +153,8 @@ export function syncStateOf(draft: Draft | undefined, ops: readonly QueueOp[], s
   const retrying = ops.find((o) => o.error);
   if (online && retrying) return { kind: 'failed', reason: retrying.error! };
   if (ops.length > 0) return { kind: 'local' };
+  // Submitted on the phone but not yet on the server (e.g. the moment before the submit is queued).
+  if (draft?.submitted && (draft.serverStatus === 'planned' || draft.serverStatus === 'in_progress')) return { kind: 'local' };
   if (draft && !draft.submitted && (Object.keys(draft.answers).length > 0 || draft.findings.length > 0 || draft.signature)) return { kind: 'local' };
   return { kind: 'synced' };
 }

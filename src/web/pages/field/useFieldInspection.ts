@@ -80,8 +80,14 @@ export function useFieldInspection(userId: string, id: string): FieldInspection 
       const db = await queue.db();
       const mine = await db.getAllFromIndex('queue', 'inspectionId', id);
       const stored = await db.get('drafts', id);
+      const storedPhotos = await db.getAllFromIndex('photos', 'inspectionId', id);
       if (!live) return;
       setOps(mine);
+      // The queue marks a photo synced once the server has it: show that (keep the list when nothing changed).
+      setPhotos((list) => {
+        const synced = new Map(storedPhotos.map((p) => [p.id, p.synced]));
+        return list.some((p) => synced.has(p.id) && synced.get(p.id) !== p.synced) ? list.map((p) => (synced.has(p.id) ? { ...p, synced: synced.get(p.id)! } : p)) : list;
+      });
       setSyncing(queue.syncing === id);
       setOnline(queue.online);
       // The queue changes the draft's version and the server status after a sync.
