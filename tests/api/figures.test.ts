@@ -32,6 +32,9 @@ describeEachEngine('rectification figures', 'seeded', (get) => {
     expect(body.totals.overdue).toBe(await count(`issues.status in ('rectifying','submitted','returned') and issues.deadline < '${body.today}'`));
     expect(body.rows.reduce((n: number, r: { total: number }) => n + r.total, 0)).toBe(counted);
     expect(body.totals.medianDaysToClose).toBeGreaterThan(0);
+    // The demo year's issues carry their item's legal basis, and some recur.
+    expect(await count(`issues.item_id is not null and issues.legal_basis is null`)).toBe(0);
+    expect(body.totals.recurrences).toBeGreaterThan(0);
   });
 
   it('each figure opens the issues list to exactly its count (drill-down by town, provider, open, overdue, days found)', async () => {

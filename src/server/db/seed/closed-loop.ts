@@ -33,11 +33,11 @@ export const CLOSED_LOOP_TABLES = [
   'calendar_days', 'inspection_plans', 'inspections', 'inspection_answers', 'rectification_notices', 'issues', 'issue_events', 'document_counters',
 ] as const satisfies ReadonlyArray<keyof ClosedLoopRows>;
 
-interface BankItem { id: string; code: string; area: string; text: string; industry_prefixes: string[] }
+interface BankItem { id: string; code: string; area: string; text: string; industry_prefixes: string[]; legal_basis: string; penalty_basis: string }
 interface TemplateRow { id: string; name: string; source_types: string[]; bands: Band[]; items: Array<{ item_id: string; weight: number; max_score: number }> }
 
 export async function loadChecklistBank(db: Kysely<DB>): Promise<{ items: BankItem[]; templates: TemplateRow[] }> {
-  const items = await db.selectFrom('checklist_items').select(['id', 'code', 'area', 'text', 'industry_prefixes']).where('active', '=', true).orderBy('code').execute();
+  const items = await db.selectFrom('checklist_items').select(['id', 'code', 'area', 'text', 'industry_prefixes', 'legal_basis', 'penalty_basis']).where('active', '=', true).orderBy('code').execute();
   const templates = await db.selectFrom('checklist_templates').select(['id', 'name', 'source_types', 'bands']).where('status', '=', 'active').where('region_id', 'is', null).orderBy('name').execute();
   const links = await db.selectFrom('checklist_template_items').select(['template_id', 'item_id', 'weight', 'max_score']).orderBy('sort').execute();
   return {
@@ -140,6 +140,7 @@ export function generateClosedLoop(data: Dataset, bank: { items: BankItem[]; tem
       const issue: Insertable<DB['issues']> = {
         id, source_id: sourceId, town_id: town, inspection_id: inspectionId, item_id: item.id, provider_id: providerId, origin: 'inspection', area: item.area,
         description: `【${item.code}】不符合：${item.text}`, responsible_person: source.contact_name ?? null, class: cls,
+        legal_basis: item.legal_basis, penalty_basis: item.penalty_basis,
         severity: cls === 'major' ? 'serious' : rng.chance(0.2) ? 'minor' : 'general', found_by: finderId, found_at: foundAt,
       };
       if (cls === 'on_spot') {
@@ -292,6 +293,7 @@ export function generateClosedLoop(data: Dataset, bank: { items: BankItem[]; tem
       const issue = {
         id: issueId, source_id: ownSource.id, town_id: town, inspection_id: id, item_id: item.id, provider_id: provider, origin: 'inspection' as const, area: item.area,
         description: `【${item.code}】不符合：${item.text}`, responsible_person: ownSource.contact_name ?? null, severity: 'general' as const, found_by: finder.id, found_at: submittedAt,
+        legal_basis: item.legal_basis, penalty_basis: item.penalty_basis,
       };
       if (n === 2) {
         out.issues.push({ ...issue, class: 'on_spot', measure: '现场立即整改', status: 'closed', closed_at: new Date(submittedAt.getTime() + 20 * 60_000) });
