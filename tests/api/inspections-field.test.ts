@@ -116,6 +116,12 @@ describeEachEngine('inspections in the field: check-in, photos, submit', 'seeded
         expect(refused.statusCode).toBe(400);
         expect(refused.json()).toMatchObject({ code: 'invalid_photo', field: 'photo' });
       }
+      // A picture over 15 MB: refused with the limit named, nothing stored (real JPEG bytes padded past the limit).
+      const huge = Buffer.concat([bytes, Buffer.alloc(15 * 1024 * 1024 + 1 - bytes.length + 1024)]);
+      const tooLarge = await putPhoto(inspector, detail.id, huge, '', randomUUID());
+      expect(tooLarge.statusCode).toBe(400);
+      expect(tooLarge.json()).toMatchObject({ code: 'invalid_photo', field: 'photo' });
+      expect(tooLarge.json().message.zh).toContain('15 MB');
       const unknownItem = await putPhoto(inspector, detail.id, bytes, `?itemId=${randomUUID()}`);
       expect(unknownItem.statusCode).toBe(400);
       expect(unknownItem.json().field).toBe('itemId');
