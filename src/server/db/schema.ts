@@ -8,6 +8,7 @@ import type { KnowledgeTables } from './tables/knowledge';
 import type { LedgerTables } from './tables/ledgers';
 import type { LifecycleTables } from './tables/lifecycle';
 import type { NotificationTables } from './tables/notifications';
+import type { RiskTables } from './tables/risk';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | undefined, string>;
@@ -139,7 +140,7 @@ export interface AppMetaTable {
 }
 
 /** Every table: the foundation's below, each domain's in its own file under tables/. */
-export interface DB extends DossierTables, LifecycleTables, DocumentTables, LedgerTables, NotificationTables, ChecklistTables, KnowledgeTables, InspectionTables {
+export interface DB extends DossierTables, LifecycleTables, DocumentTables, LedgerTables, NotificationTables, ChecklistTables, KnowledgeTables, InspectionTables, RiskTables {
   regions: RegionsTable;
   sources: SourcesTable;
   providers: ProvidersTable;

@@ -14,6 +14,7 @@ import { identityRoutes } from '../modules/identity';
 import { inspectionRoutes } from '../modules/inspections';
 import { issueRoutes } from '../modules/issues';
 import { reportingRoutes } from '../modules/reporting';
+import { riskRoutes } from '../modules/risk';
 import { workdayRoutes } from '../modules/workdays';
 import { knowledgeRoutes } from '../modules/knowledge';
 import { lifecycleRoutes } from '../modules/lifecycle';
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: boolean } = 
   await app.register(issueRoutes(ctx));
   await app.register(reportingRoutes(ctx));
   await app.register(workdayRoutes(ctx));
+  await app.register(riskRoutes(ctx));
 
   await serveWeb(app);
   return app;

@@ -9,6 +9,7 @@ import * as m0007 from './0007_knowledge';
 import * as m0008 from './0008_checklists';
 import * as m0009 from './0009_inspections';
 import * as m0010 from './0010_issues';
+import * as m0011 from './0011_risk';
 
 /** Every migration in order. Landed migrations are frozen: add a new file for each change. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_checklists': m0008,
   '0009_inspections': m0009,
   '0010_issues': m0010,
+  '0011_risk': m0011,
 };

@@ -11,6 +11,8 @@ import { buildDataset, DEFAULT_SEED, type SeedSize } from './dataset';
 import { CLOSED_LOOP_TABLES, generateClosedLoop, loadChecklistBank } from './closed-loop';
 import { DOSSIER_TABLES } from './dossier';
 import { todayInShanghai } from '../../../common/compliance-calendar';
+import { previousQuarter, quarterOf } from '../../../common/risk-rules';
+import { recomputeRisk } from '../../modules/risk';
 
 export { DEMO_USERNAMES } from './users';
 export { DEFAULT_SEED } from './dataset';
@@ -70,6 +72,10 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions): Promise<Se
         await insertAll(trx, table, loop[table] as any);
         closedLoopRows += loop[table].length;
       }
+      // 周边敏感目标: about one source in seventeen has residents, a school or a hospital close by.
+      await insertAll(trx, 'source_risk_attributes', data.sources.filter((_, i) => i % 17 === 3).map((s, i) => ({
+        source_id: s.id, sensitive_nearby: true, note: ['厂界200米内有居民小区', '周边500米内有学校', '邻近医院和养老院'][i % 3],
+      })));
     }
     await trx
       .insertInto('app_meta')
@@ -90,6 +96,14 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions): Promise<Se
 
   // A bulk load leaves the planner without statistics, and PGlite has no autovacuum to gather them.
   await sql`analyze`.execute(db);
+
+  if (options.size === 'district') {
+    // 分级分类: the last four quarters (each as of its last day) and this one (as of today), so every source has a history.
+    let period = quarterOf(todayInShanghai());
+    const periods = [period];
+    for (let i = 0; i < 4; i++) periods.unshift((period = previousQuarter(period)));
+    for (const p of periods) await recomputeRisk(db, { period: p });
+  }
 
   return {
     regions: data.regions.length,

@@ -9,3 +9,4 @@ export { industryClass, industryByCode, hazardousWaste } from './reference/catal
 export { standards, findStandardRow } from './reference/standards';
 export { DOSSIER_EDIT_ROLES, SOURCE_CREATE_ROLES, mayEditDossier, lockSourceInScope, sourceNotFound } from './access';
 export { assertInsideDistrict, districtCodeOf } from './location';
+export { dossierRiskFacts, type DossierRiskFacts } from './risk-facts';

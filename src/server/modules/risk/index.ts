@@ -1,0 +1,2 @@
+export { riskRoutes } from './routes';
+export { recomputeRisk } from './recompute';
