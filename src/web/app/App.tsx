@@ -34,6 +34,7 @@ const IssuesPage = lazy(() => import('../pages/issues/IssuesPage'));
 const IssueDetailPage = lazy(() => import('../pages/issues/IssueDetailPage'));
 const FiguresPage = lazy(() => import('../pages/figures/FiguresPage'));
 const WorkCalendarPage = lazy(() => import('../pages/work-calendar/WorkCalendarPage'));
+const RiskPage = lazy(() => import('../pages/risk/RiskPage'));
 const QrCardPage = lazy(() => import('../components/qr/QrCardPage'));
 
 function Guard({ page, children }: { page: keyof typeof PAGE_ROLES; children: ReactNode }) {
@@ -89,6 +90,7 @@ export function App() {
                 <Route path="issues/:id" element={<Guard page="issues"><IssueDetailPage /></Guard>} />
                 <Route path="figures" element={<Guard page="figures"><FiguresPage /></Guard>} />
                 <Route path="work-calendar" element={<Guard page="workCalendar"><WorkCalendarPage /></Guard>} />
+                <Route path="risk" element={<Guard page="risk"><RiskPage /></Guard>} />
                 <Route path="index.html" element={<Navigate to="/" replace />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -1,6 +1,6 @@
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, HomeOutlined, TeamOutlined, DashboardOutlined } from '@ant-design/icons';
 import { BellOutlined, BookOutlined, CalendarOutlined, CheckSquareOutlined, EnvironmentOutlined, FileSearchOutlined, PieChartOutlined, UploadOutlined } from '@ant-design/icons';
 import { AlertOutlined, BarChartOutlined, FieldTimeOutlined, MobileOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Link, useLocation } from 'react-router-dom';
@@ -19,6 +19,7 @@ const ITEMS: { page: keyof typeof PAGE_ROLES; path: string; label: DictKey; icon
   { page: 'calendar', path: '/calendar', label: 'cal.nav', icon: <CalendarOutlined /> },
   { page: 'completeness', path: '/completeness', label: 'compl.nav', icon: <PieChartOutlined /> },
   { page: 'screening', path: '/screening', label: 'screen.nav', icon: <FileSearchOutlined /> },
+  { page: 'risk', path: '/risk', label: 'risk.nav', icon: <DashboardOutlined /> },
   { page: 'plans', path: '/plans', label: 'plan.nav', icon: <ScheduleOutlined /> },
   { page: 'field', path: '/field', label: 'field.nav', icon: <MobileOutlined /> },
   { page: 'issues', path: '/issues', label: 'issue.nav', icon: <AlertOutlined /> },

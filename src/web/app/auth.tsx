@@ -115,6 +115,7 @@ export const PAGE_ROLES = {
   issues: null,
   figures: ['admin', 'bureau', 'town', 'provider_manager', 'inspector', 'grid', 'expert'],
   workCalendar: ['admin', 'bureau', 'town'],
+  risk: ['admin', 'bureau', 'town', 'provider_manager', 'inspector', 'grid', 'expert'],
 } satisfies Record<string, readonly Role[] | null>;
 
 export function canOpen(role: Role, page: keyof typeof PAGE_ROLES): boolean {

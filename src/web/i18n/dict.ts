@@ -5,6 +5,7 @@ import { knowledgeDict } from './dict-knowledge';
 import { inspectionsDict } from './dict-inspections';
 import { issuesDict } from './dict-issues';
 import { reportingDict } from './dict-reporting';
+import { riskDict } from './dict-risk';
 import { opsDict } from './dict-ops';
 
 /** Every UI string, in Chinese (default) and English. `{name}` placeholders are filled by `t()`. */
@@ -143,6 +144,7 @@ export const dict = {
   ...inspectionsDict,
   ...issuesDict,
   ...reportingDict,
+  ...riskDict,
 } satisfies Record<string, Bilingual>;
 
 export type DictKey = keyof typeof dict;

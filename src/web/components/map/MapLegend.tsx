@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { Button } from 'antd';
 import { DownOutlined, UpOutlined } from '@ant-design/icons';
-import type { MapPoint } from '../../api/ops';
 import { useI18n } from '../../i18n/lang';
-import { legendRows, type ColorBy } from './colors';
+import { legendRows, type ColorBy, type GradedPoint } from './colors';
 
 /** The colour key over the map, with the count per value; collapsible (collapsed at first on a phone). */
-export function MapLegend({ points, colorBy, defaultOpen }: { points: MapPoint[]; colorBy: ColorBy; defaultOpen: boolean }) {
+export function MapLegend({ points, colorBy, defaultOpen }: { points: GradedPoint[]; colorBy: ColorBy; defaultOpen: boolean }) {
   const { t, label } = useI18n();
   const [open, setOpen] = useState(defaultOpen);
-  const rows = legendRows(points, colorBy, label).filter((r) => r.count > 0 || colorBy === 'permitClass');
+  const rows = legendRows(points, colorBy, label).filter((r) => r.count > 0 || colorBy !== 'status');
   return (
     <div className="es-map-legend" data-testid="map-legend" data-open={open}>
       <Button
@@ -22,7 +21,7 @@ export function MapLegend({ points, colorBy, defaultOpen }: { points: MapPoint[]
         data-testid="map-legend-toggle"
         className="es-map-legend-toggle"
       >
-        {colorBy === 'permitClass' ? t('map.legend.permit') : t('map.legend.status')}
+        {colorBy === 'permitClass' ? t('map.legend.permit') : colorBy === 'status' ? t('map.legend.status') : colorBy === 'risk' ? t('map.legend.risk') : t('map.legend.envColor')}
       </Button>
       {open && (
         <ul>

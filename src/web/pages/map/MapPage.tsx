@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Badge, Button, Drawer, Segmented, Spin } from 'antd';
+import { Alert, Badge, Button, Drawer, Segmented, Select, Spin } from 'antd';
 import { FilterOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PERMIT_CLASS, SOURCE_TYPE, type PermitClass, type SourceType } from '../../../common/enums';
@@ -7,12 +7,13 @@ import { withQuery, type Query } from '../../api/client';
 import type { SourceFilters } from '../../api/dossier';
 import { useAsync } from '../../api/hooks';
 import { MAP_MAX_POINTS, listAllSources } from '../../api/ops';
-import { useMe } from '../../app/auth';
+import { canOpen, useMe } from '../../app/auth';
+import { getRiskMap } from '../../api/risk';
 import { MapFilters } from './MapFilters';
 import { MapLegend } from '../../components/map/MapLegend';
 import { SourceMap } from '../../components/map/SourceMap';
 import { districtOf } from '../../components/map/boundary';
-import type { ColorBy } from '../../components/map/colors';
+import type { ColorBy, GradedPoint } from '../../components/map/colors';
 import { ErrorBlock } from '../../components/PageState';
 import { useIsMobile } from '../../components/useIsMobile';
 import { useI18n } from '../../i18n/lang';
@@ -35,7 +36,11 @@ export default function MapPage() {
     sourceType: oneOf<SourceType>(params.get('sourceType'), SOURCE_TYPE.values),
     permitClass: oneOf<PermitClass>(params.get('permitClass'), PERMIT_CLASS.values),
   };
-  const colorBy: ColorBy = params.get('color') === 'status' ? 'status' : 'permitClass';
+  const mayGrade = canOpen(me.role, 'risk');
+  const colorParam = params.get('color');
+  const colorBy: ColorBy = colorParam === 'status' ? 'status' : mayGrade && (colorParam === 'risk' || colorParam === 'envColor') ? colorParam : 'permitClass';
+  const graded = colorBy === 'risk' || colorBy === 'envColor';
+  const grades = useAsync(() => (graded ? getRiskMap() : Promise.resolve(null)), [graded]);
   const key = JSON.stringify(filters);
   const { data, loading, error, reload } = useAsync(() => listAllSources(filters), [key]);
 
@@ -48,7 +53,12 @@ export default function MapPage() {
     setParams(next, { replace: true });
   };
 
-  const points = useMemo(() => data?.items ?? [], [data]);
+  const points = useMemo<GradedPoint[]>(() => {
+    const items = data?.items ?? [];
+    if (!grades.data) return items;
+    const bySource = new Map(grades.data.items.map((g) => [g.sourceId, g]));
+    return items.map((p) => ({ ...p, risk: bySource.get(p.id) }));
+  }, [data, grades.data]);
   const located = points.filter((p) => p.latitude !== null && p.longitude !== null).length;
   const [districts, setDistricts] = useState<string[]>([]);
   // The district outline: the actor's region, else the districts its sources lie in.
@@ -61,17 +71,17 @@ export default function MapPage() {
 
   const activeFilters = [filters.townId, filters.sourceType, filters.permitClass].filter(Boolean).length;
   const filterBar = <MapFilters filters={filters} onChange={update} vertical={mobile} />;
-  const colorSwitch = (
-    <Segmented
-      size={mobile ? 'small' : 'middle'}
-      value={colorBy}
-      onChange={(v) => update({ color: v === 'status' ? 'status' : undefined })}
-      options={[
-        { value: 'permitClass', label: t('map.colorByPermit') },
-        { value: 'status', label: t('map.colorByStatus') },
-      ]}
-      data-testid="map-color-by"
-    />
+  const colorOptions = [
+    { value: 'permitClass', label: t('map.colorByPermit') },
+    { value: 'status', label: t('map.colorByStatus') },
+    ...(mayGrade ? [{ value: 'risk', label: t('map.colorByRisk') }, { value: 'envColor', label: t('map.colorByEnv') }] : []),
+  ];
+  const setColor = (v: string) => update({ color: v === 'permitClass' ? undefined : v });
+  // Four choices do not fit beside the tools on a phone: a drop-down there.
+  const colorSwitch = mobile ? (
+    <Select size="small" style={{ width: 120 }} value={colorBy} onChange={setColor} options={colorOptions} data-testid="map-color-by" />
+  ) : (
+    <Segmented value={colorBy} onChange={(v) => setColor(String(v))} options={colorOptions} data-testid="map-color-by" />
   );
   const listLink = withQuery('/sources', { ...filters } as Query);
 

@@ -4,6 +4,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { SectionKey } from '../../../common/contracts/dossier';
 import type { Lifecycle } from '../../../common/contracts/lifecycle';
+import { canOpen, useMe } from '../../app/auth';
 import { LoadingBlock } from '../../components/PageState';
 import { useIsMobile } from '../../components/useIsMobile';
 import type { DictKey } from '../../i18n/dict';
@@ -14,6 +15,7 @@ import { HistoryTab } from './HistoryTab';
 import { LifecycleTab } from './lifecycle/LifecycleTab';
 import { TransitionModal } from './lifecycle/TransitionModal';
 import { ComplianceTab, DocumentsTab, QrButton } from './mounts';
+import { RiskTab } from '../risk/RiskTab';
 import { ProposalsTab } from './ProposalsTab';
 import { SectionPanel } from './sections/SectionPanel';
 import { useDossier } from './useDossier';
@@ -37,6 +39,7 @@ const SECTION_TABS: Array<{ key: string; label: DictKey; sections: SectionKey[] 
 export default function SourceDetailPage() {
   const { id = '' } = useParams();
   const { t, pick } = useI18n();
+  const me = useMe();
   const mobile = useIsMobile();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -103,6 +106,7 @@ export default function SourceDetailPage() {
     { key: 'documents', label: t('dossier.tab.documents'), children: <DocumentsTab sourceId={dossier.source.id} canUpload={dossier.canEdit} /> },
     { key: 'compliance', label: t('dossier.tab.compliance'), children: <ComplianceTab sourceId={dossier.source.id} /> },
     { key: 'history', label: t('dossier.tab.history'), children: <HistoryTab dossier={dossier} refreshKey={historyKey} /> },
+    ...(canOpen(me.role, 'risk') ? [{ key: 'risk', label: t('risk.tab'), children: <RiskTab sourceId={dossier.source.id} /> }] : []),
   ];
 
   const active = items.some((i) => i.key === tab) ? tab : 'basics';
