@@ -5,7 +5,7 @@ import { appFor, loggedIn, type Client } from '../support/api';
 import { describeEachEngine } from '../support/db';
 import { pdfText } from '../support/pdf-text';
 import { jpeg, signaturePng } from '../fixtures/images';
-import { count, putPhoto, planFor, type Detail } from './inspections-support';
+import { allowManyVisits, count, putPhoto, planFor, type Detail } from './inspections-support';
 import { auditCount } from './lifecycle-support';
 
 describeEachEngine('inspections in the field: check-in, photos, submit', 'seeded', (get) => {
@@ -26,6 +26,7 @@ describeEachEngine('inspections in the field: check-in, photos, submit', 'seeded
   }
 
   beforeAll(async () => {
+    await allowManyVisits(get().db);
     app = await appFor(get());
     town = await loggedIn(app, 'town', '10.61.0.1');
     inspector = await loggedIn(app, 'inspector', '10.61.0.2');

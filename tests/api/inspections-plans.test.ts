@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFor, loggedIn, type Client } from '../support/api';
 import { describeEachEngine } from '../support/db';
 import { jpeg, signaturePng } from '../fixtures/images';
-import { planFor, putPhoto, type Detail } from './inspections-support';
+import { allowManyVisits, planFor, putPhoto, type Detail } from './inspections-support';
 import { auditCount } from './lifecycle-support';
 
 type Summary = { id: string; version: number; sourceId: string; scheduledOn: string; night: boolean; status: string; inspectorId: string | null; revisitIssueId: string | null };
@@ -18,6 +18,7 @@ describeEachEngine('inspection plans: creation by filters, assignment, calendar,
   const ids = { townId: '', inspectorId: '', enterpriseSourceId: '', providerId: '', otherInspectorId: '' };
 
   beforeAll(async () => {
+    await allowManyVisits(get().db);
     app = await appFor(get());
     town = await loggedIn(app, 'town', '10.62.0.1');
     provider = await loggedIn(app, 'provider', '10.62.0.2');

@@ -157,6 +157,26 @@ describeEachEngine('risk grading', 'seeded', (get) => {
     expect(risk.ruleSetVersion).toBe(rules.active.version + 1);
   });
 
+  it('plans respect the yearly cap of visits per source (无事不扰) of the active rules', async () => {
+    const own = (await get().db.selectFrom('users').select('source_id').where('username', '=', 'enterprise').executeTakeFirstOrThrow()).source_id!;
+    const year = Number(day(0).slice(0, 4));
+    const visits = await get().db.selectFrom('inspections').select((eb) => eb.fn.countAll<number>().as('n')).where('source_id', '=', own)
+      .where('status', '<>', 'cancelled').where('scheduled_on', '>=', `${year}-01-01`).where('scheduled_on', '<=', `${year}-12-31`).executeTakeFirstOrThrow();
+    expect(Number(visits.n)).toBeGreaterThanOrEqual(1);
+    const rules = (await admin.get('/api/risk/rules')).json();
+    const capped = structuredClone(rules.active.rules);
+    capped.frequencies = { major: 1, larger: 1, general: 1, minor: 1, cap: Number(visits.n) };
+    expect((await admin.request('PUT', '/api/risk/rules', { rules: capped, basedOnVersion: rules.active.version })).statusCode).toBe(200);
+    const plan = { name: '无事不扰测试', year, startsOn: `${year}-12-01`, endsOn: `${year}-12-20`, sourceIds: [own, source.id] };
+    const routine = (await town.post('/api/inspection-plans', { ...plan, kind: 'special' })).json();
+    const capped2 = routine.skipped.find((x: { sourceId: string }) => x.sourceId === own);
+    expect(capped2.reason.zh).toContain('无事不扰');
+    // The quiet source, visited less, is not capped (it is left out only if no template applies to it).
+    expect(routine.skipped.find((x: { sourceId: string; reason: { zh: string } }) => x.sourceId === source.id)?.reason.zh ?? '').not.toContain('无事不扰');
+    // Asked again on its own, it is still left out.
+    expect((await town.post('/api/inspection-plans', { ...plan, kind: 'special', sourceIds: [own] })).json().created).toBe(0);
+  });
+
   it('is for regulators and providers: the enterprise gets 403 on its own source', async () => {
     const enterprise = await loggedIn(app, 'enterprise', '10.81.0.9');
     const own = (await get().db.selectFrom('users').select('source_id').where('username', '=', 'enterprise').executeTakeFirstOrThrow()).source_id!;

@@ -13,6 +13,7 @@ import type { PlanKind } from '../../db/tables/inspections';
 import { AppError, invalidField } from '../../http/errors';
 import { getTemplate, listTemplates } from '../checklists';
 import { closedIssuesForRevisit, inspectionsWithIssues } from '../issues';
+import { visitCap } from '../risk';
 import { PLAN_ROLES, getPlan, lockPlanVisible } from './queries';
 import { spreadOver } from './schedule';
 
@@ -36,6 +37,12 @@ interface PlanHeader {
 
 const NO_TEMPLATE: Bilingual = { zh: '没有适用于该污染源类型和行业的启用检查模板', en: 'No active checklist template applies to this source type and industry' };
 const INACTIVE_SOURCE: Bilingual = { zh: '污染源已关闭', en: 'The source is closed' };
+const capReached = (n: number, cap: number): Bilingual => ({
+  zh: `本年度已安排检查 ${n} 次，达到每年上限 ${cap} 次（无事不扰）`,
+  en: `Already ${n} visits this year, the yearly cap of ${cap} (no visits without cause)`,
+});
+/** Problem-driven visits (a second round, 回头看) are not routine and are not capped. */
+const CAPPED_KINDS: readonly PlanKind[] = ['annual', 'quarterly', 'special', 'night_patrol'];
 const NOT_CONTRACTED: Bilingual = { zh: '污染源不在该服务机构的合同范围内', en: 'The source is not under the provider\'s contract' };
 
 function assertMayPlan(actor: Actor): void {
@@ -128,11 +135,23 @@ async function insertPlan(trx: Transaction<DB>, actor: Actor, header: PlanHeader
     : null;
   const skipped: PlanCreated['skipped'] = [];
   const chosen: Array<Target & { templateId: string }> = [];
+  const cap = CAPPED_KINDS.includes(header.kind) ? await visitCap(trx) : null;
+  const visits = new Map<string, number>();
+  if (cap !== null && targets.length > 0) {
+    for (let i = 0; i < targets.length; i += 1000) {
+      const rows = await trx.selectFrom('inspections').select(['source_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('source_id', 'in', targets.slice(i, i + 1000).map((t) => t.sourceId)).where('status', '<>', 'cancelled')
+        .where('scheduled_on', '>=', `${header.year}-01-01`).where('scheduled_on', '<=', `${header.year}-12-31`)
+        .groupBy('source_id').execute();
+      for (const r of rows) visits.set(r.source_id, Number(r.n));
+    }
+  }
   for (const t of targets) {
     const s = byId.get(t.sourceId)!;
     const skip = (reason: Bilingual) => skipped.push({ sourceId: s.id, name: s.name, reason });
     if (s.lifecycle_status === 'closed') skip(INACTIVE_SOURCE);
     else if (contracted && !contracted.has(s.id)) skip(NOT_CONTRACTED);
+    else if (cap !== null && (visits.get(s.id) ?? 0) >= cap) skip(capReached(visits.get(s.id)!, cap));
     else {
       const templateId = pick(s);
       if (!templateId) skip(NO_TEMPLATE);

@@ -1,2 +1,3 @@
 export { riskRoutes } from './routes';
 export { recomputeRisk } from './recompute';
+export { visitCap } from './rules.service';

@@ -58,3 +58,8 @@ export async function saveRuleSet(db: Kysely<DB>, actor: Actor, input: RuleSetIn
     return toRuleSet({ ...row, display_name: actor.displayName });
   });
 }
+
+/** The most routine visits a source may have in a year (无事不扰), from the active rules. */
+export async function visitCap(db: Db): Promise<number> {
+  return ((await activeRuleSet(db)).rules as RiskRules).frequencies.cap;
+}
