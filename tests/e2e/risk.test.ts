@@ -73,6 +73,29 @@ describe('risk grading in the browser', () => {
     await page.context().close();
   });
 
+  it('the town generates the rest of the quarter by risk: the preview shows the coverage, the plan opens with its visits assigned', async () => {
+    const page = await login('town', DESK);
+    await page.goto(`${product.url}/plans`);
+    await page.getByTestId('plan-generate').click();
+    await page.getByTestId('gen-inspectors').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('gen-preview').click();
+    const result = page.getByTestId('gen-result');
+    await result.waitFor();
+    const planned = Number(await result.getAttribute('data-planned'));
+    expect(planned).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('risk-05-plan-preview'), fullPage: true });
+    await page.getByTestId('gen-create').click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}/);
+    const planId = /\/plans\/([0-9a-f-]{36})/.exec(page.url())![1];
+    const plan = await api<{ inspections: Array<{ inspectorId: string | null }> }>(page, product.url, 'GET', `/api/inspection-plans/${planId}`);
+    expect(plan.inspections.length).toBe(planned);
+    expect(plan.inspections.every((i) => i.inspectorId !== null)).toBe(true);
+    await page.screenshot({ path: screenshotPath('risk-06-generated-plan') });
+    await page.context().close();
+  });
+
   it('on a phone the map is coloured by composite risk level with its legend', async () => {
     const page = await login('town', PHONE);
     await page.goto(`${product.url}/map?color=risk`);

@@ -288,3 +288,40 @@ export const InspectionDetailSchema = InspectionSummarySchema.extend({
   allowedActions: z.array(z.enum(['check_in', 'submit', 'assign'])),
 });
 export type InspectionDetail = z.infer<typeof InspectionDetailSchema>;
+
+// ---------------------------------------------------------------- risk-based plan generator (按风险生成计划)
+
+export const GeneratePlanInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  kind: z.enum(['annual', 'quarterly']),
+  year: z.int().min(2000).max(2100),
+  quarter: z.int().min(1).max(4).optional(),
+  /** Visits an inspector makes a day. */
+  perDay: z.int().min(1).max(12),
+  inspectorIds: z.array(z.uuid()).min(1).max(200),
+  /** The provider whose contracted sources and inspectors the plan is for; none: government staff over the whole jurisdiction. */
+  providerId: z.uuid().nullish(),
+  /** false: only the preview; true: create the plan. */
+  create: z.boolean(),
+});
+export type GeneratePlanInput = z.infer<typeof GeneratePlanInputSchema>;
+
+export const GeneratedPlanSchema = z.object({
+  startsOn: z.string(),
+  endsOn: z.string(),
+  workingDays: z.number(),
+  sources: z.number(),
+  /** Sources that need at least one visit in the period. */
+  sourcesNeedingVisits: z.number(),
+  neededVisits: z.number(),
+  capacity: z.number(),
+  plannedVisits: z.number(),
+  /** Sources already at the yearly cap (无事不扰) although their level asks for more. */
+  cappedSources: z.number(),
+  uncovered: z.array(z.object({ sourceId: z.string(), name: z.string(), composite: z.string().nullable(), missing: z.number() })),
+  missingInspectorDays: z.number(),
+  meanDaySpreadM: z.number(),
+  byInspector: z.array(z.object({ inspectorId: z.string(), name: z.string(), visits: z.number(), days: z.number() })),
+  planId: z.string().nullable(),
+});
+export type GeneratedPlan = z.infer<typeof GeneratedPlanSchema>;

@@ -1,5 +1,6 @@
 /** Typed calls of plans and inspections. Types only from the contracts (no zod in the bundle). The field form's syncs go through pages/field/sync.ts. */
 import type {
+  GeneratedPlan, GeneratePlanInput,
   Assignee, BulkAssign, DerivedPlanInput, InspectionDetail, InspectionList, InspectionListQuery, InspectionSummary, InspectionUpdate,
   PlanCreated, PlanDetail, PlanInput, PlanList, RevisitPlanInput,
 } from '../../common/contracts/inspections';
@@ -19,3 +20,4 @@ export const getInspection = (inspectionId: string) => api.get<InspectionDetail>
 export const updateInspection = (inspectionId: string, body: InspectionUpdate) => api.patch<InspectionSummary>(`/api/inspections/${id(inspectionId)}`, body);
 export const bulkAssign = (body: BulkAssign) => api.post<{ updated: number }>('/api/inspections/assign', body);
 export const listAssignees = (sourceId?: string) => request<{ items: Assignee[] }>('GET', '/api/inspections/assignees', { query: { sourceId } });
+export const generateRiskPlan = (body: GeneratePlanInput) => api.post<GeneratedPlan>('/api/inspection-plans/generate', body);

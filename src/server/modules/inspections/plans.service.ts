@@ -45,7 +45,7 @@ const capReached = (n: number, cap: number): Bilingual => ({
 const CAPPED_KINDS: readonly PlanKind[] = ['annual', 'quarterly', 'special', 'night_patrol'];
 const NOT_CONTRACTED: Bilingual = { zh: '污染源不在该服务机构的合同范围内', en: 'The source is not under the provider\'s contract' };
 
-function assertMayPlan(actor: Actor): void {
+export function assertMayPlan(actor: Actor): void {
   if (!PLAN_ROLES.includes(actor.role)) {
     throw new AppError(403, 'forbidden', '只有区局、街镇、服务机构负责人和系统管理员可以制定检查计划', 'Only the bureau, towns, provider managers and administrators make inspection plans');
   }
@@ -59,14 +59,14 @@ function checkPeriod(startsOn: string, endsOn: string, year?: number): void {
 }
 
 /** The office that owns a new plan: the actor's region; for the administrator and provider staff the district. */
-async function ownerRegion(trx: Transaction<DB>, actor: Actor): Promise<{ id: string; path: string }> {
+export async function ownerRegion(trx: Transaction<DB>, actor: Actor): Promise<{ id: string; path: string }> {
   if ((actor.role === 'bureau' || actor.role === 'town') && actor.regionId && actor.regionPath) return { id: actor.regionId, path: actor.regionPath };
   const district = await trx.selectFrom('regions').select(['id', 'path']).where('level', '=', 'district').orderBy('sort_order').orderBy('id').executeTakeFirst();
   if (!district) throw new AppError(409, 'no_district', '系统中还没有区级行政区', 'There is no district region yet');
   return district;
 }
 
-async function planProvider(trx: Transaction<DB>, actor: Actor, providerId: string | null | undefined): Promise<string | null> {
+export async function planProvider(trx: Transaction<DB>, actor: Actor, providerId: string | null | undefined): Promise<string | null> {
   if (actor.role === 'provider_manager') return actor.providerId;
   if (!providerId) return null;
   const provider = await trx.selectFrom('providers').select('id').where('id', '=', providerId).where(providerInScope(actor)).executeTakeFirst();
@@ -105,7 +105,7 @@ async function chooseSources(trx: Transaction<DB>, actor: Actor, filters: PlanFi
 type SourceRow = Awaited<ReturnType<typeof chooseSources>>[number];
 
 /** Picks each source's template: the plan's, or the first active template that applies to the source. */
-async function templatePicker(trx: Transaction<DB>, actor: Actor, planTemplateId: string | null | undefined) {
+export async function templatePicker(trx: Transaction<DB>, actor: Actor, planTemplateId: string | null | undefined) {
   if (planTemplateId) {
     const template = await getTemplate(trx, actor, planTemplateId).catch(() => null);
     if (!template) throw new AppError(404, 'not_found', '检查模板不存在或不在您的管辖范围内', 'Checklist template not found or outside your jurisdiction', 'templateId');

@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../../common/contracts/errors';
 import {
-  AssigneeListSchema, AssigneeQuerySchema, BulkAssignResultSchema, BulkAssignSchema, CheckInResultSchema, CheckInSchema, DerivedPlanInputSchema,
+  AssigneeListSchema, GeneratedPlanSchema, GeneratePlanInputSchema, AssigneeQuerySchema, BulkAssignResultSchema, BulkAssignSchema, CheckInResultSchema, CheckInSchema, DerivedPlanInputSchema,
   IdParamSchema, InspectionDetailSchema, InspectionListQuerySchema, InspectionListSchema, InspectionSummarySchema, InspectionUpdateSchema,
   PhotoParamSchema, PhotoQuerySchema, PhotoSchema, PlanCreatedSchema, PlanDetailSchema, PlanInputSchema, PlanListQuerySchema, PlanListSchema,
   RevisitPlanInputSchema, SubmitSchema,
 } from '../../../common/contracts/inspections';
+import { todayInShanghai } from '../../../common/compliance-calendar';
 import { requireActor } from '../../http/auth';
 import { contentDisposition } from '../../http/content-disposition';
 import type { AppContext } from '../../http/context';
@@ -19,6 +20,7 @@ import { checkIn, photoFile, putPhoto } from './field.service';
 import { idempotencyOf, idempotent } from './idempotency';
 import { createPlan, revisitPlan, secondRound } from './plans.service';
 import { PLAN_ROLES, getPlan, listInspections, loadPlans } from './queries';
+import { generateRiskPlan } from './generate.service';
 import { inspectionReportPdf } from './report-pdf';
 import { submitInspection } from './submit.service';
 
@@ -49,6 +51,11 @@ export function inspectionRoutes(ctx: AppContext) {
       '/api/inspection-plans',
       { schema: { tags, summary: '制定检查计划（按筛选条件或指定污染源）/ Create a plan (sources by filters or ids)', body: PlanInputSchema, response: { 201: PlanCreatedSchema, ...errors } } },
       async (request, reply) => reply.status(201).send(await createPlan(ctx.db, requireActor(request), request.body)),
+    );
+    r.post(
+      '/api/inspection-plans/generate',
+      { schema: { tags, summary: '按风险分级生成计划（预览或创建）/ Generate a risk-based plan (preview or create)', body: GeneratePlanInputSchema, response: { 200: GeneratedPlanSchema, ...errors } } },
+      async (request) => generateRiskPlan(ctx.db, requireActor(request), request.body, todayInShanghai()),
     );
     r.post(
       '/api/inspection-plans/revisit',

@@ -1,3 +1,4 @@
 export { riskRoutes } from './routes';
 export { recomputeRisk } from './recompute';
 export { visitCap } from './rules.service';
+export { gradesForPlanning } from './queries';

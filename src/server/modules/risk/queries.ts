@@ -162,3 +162,16 @@ export async function riskMap(db: Kysely<DB>, actor: Actor): Promise<RiskMap> {
     items: rows.map((r) => ({ sourceId: r.source_id, composite: (r.oc ?? r.composite) as RiskMap['items'][number]['composite'], envColor: (r.oe ?? r.env_color) as RiskMap['items'][number]['envColor'] })),
   };
 }
+
+/** The latest quarter's minimum visits and points of the given sources (the plan generator's input); the caller has scoped them. */
+export async function gradesForPlanning(db: Kysely<DB>, sourceIds: readonly string[]): Promise<Map<string, { minVisits: number; points: number; composite: string }>> {
+  const out = new Map<string, { minVisits: number; points: number; composite: string }>();
+  const period = (await periodsOf(db))[0];
+  if (!period || sourceIds.length === 0) return out;
+  for (let i = 0; i < sourceIds.length; i += 1000) {
+    const rows = await db.selectFrom('risk_grades').select(['source_id', 'min_visits', 'points', 'composite'])
+      .where('period', '=', period).where('source_id', 'in', sourceIds.slice(i, i + 1000)).execute();
+    for (const r of rows) out.set(r.source_id, { minVisits: r.min_visits, points: Number(r.points), composite: r.composite });
+  }
+  return out;
+}

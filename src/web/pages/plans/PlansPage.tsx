@@ -7,6 +7,7 @@ import { useAsync } from '../../api/hooks';
 import { listAssignees, listInspections, listPlans } from '../../api/inspections';
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../components/PageState';
 import { useI18n } from '../../i18n/lang';
+import { GenerateModal } from './GenerateModal';
 import { PlanDetailView } from './PlanDetailView';
 import { PlanForm, RevisitForm } from './PlanForm';
 import './plans.css';
@@ -49,6 +50,7 @@ function PlanList() {
   const plans = useAsync(() => listPlans(), []);
   const [creating, setCreating] = useState(false);
   const [revisit, setRevisit] = useState(false);
+  const [generating, setGenerating] = useState(false);
   if (plans.error) return <ErrorBlock error={plans.error} onRetry={plans.reload} />;
   if (!plans.data) return <LoadingBlock />;
   return (
@@ -57,6 +59,7 @@ function PlanList() {
         <Space wrap style={{ marginBottom: 12 }}>
           <Button type="primary" onClick={() => setCreating(true)} data-testid="plan-create">{t('plan.create')}</Button>
           <Button onClick={() => setRevisit(true)} data-testid="plan-revisit">{t('plan.revisit')}</Button>
+          <Button onClick={() => setGenerating(true)} data-testid="plan-generate">{t('plan.generate')}</Button>
         </Space>
       )}
       {plans.data.items.length === 0 ? (
@@ -78,6 +81,7 @@ function PlanList() {
         />
       )}
       <PlanForm open={creating} onClose={() => setCreating(false)} onCreated={() => plans.reload()} />
+      {generating && <GenerateModal open onClose={() => { setGenerating(false); plans.reload(); }} />}
       <RevisitForm open={revisit} onClose={() => setRevisit(false)} onCreated={() => plans.reload()} />
     </div>
   );
