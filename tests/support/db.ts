@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openPGlite, openPostgres, type Database, type Engine } from '../../src/server/db/index';
-import { pgAdmin, pgUrlFor } from './engines';
+import { dropDatabaseWhenIdle, pgAdmin, pgUrlFor } from './engines';
 
 export type Template = 'migrated' | 'seeded';
 
@@ -23,7 +23,7 @@ export async function freshDatabase(engine: Engine, template: Template): Promise
     url,
     async close() {
       await database.close();
-      await pgAdmin(`drop database if exists ${name} with (force)`);
+      await dropDatabaseWhenIdle(name);
     },
   };
 }

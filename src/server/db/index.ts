@@ -47,6 +47,8 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
 
 export function openPostgres(connectionString: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection the server closes (restart, failover) must not crash the process: the pool replaces it.
+  pool.on('error', (err) => console.error(`PostgreSQL: an idle connection was closed by the server (${err.message})`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
