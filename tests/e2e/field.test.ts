@@ -94,7 +94,8 @@ describe('field inspection on a phone, offline and back', () => {
       await page.screenshot({ path: screenshotPath('field-photo-unsynced-phone'), fullPage: true });
       throw new Error(`${e}\n${problems.join('\n')}\n${product.output().slice(-2000)}`);
     });
-    expect(await syncState(page)).toBe('local');
+    // Once the photo's op has left the queue, what remains is on the phone only.
+    await expect.poll(() => syncState(page)).toBe('local');
     expect(await page.getByTestId('fd-score-total').textContent()).not.toBe('–');
     await item(codes[1]).scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('field-form-fail-with-issue-phone') });
