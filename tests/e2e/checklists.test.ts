@@ -35,6 +35,21 @@ describe('checklist browser journeys', () => {
     page.waitForFunction(() => !document.querySelector('.ant-spin-blur') && document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
   const noHorizontalScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
+  /** Ticks an item of the bank until its weight field shows (a click during the area switch's animation can be lost). */
+  async function pick(page: Page, code: string) {
+    const box = pickItem(page, code);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (!((await box.getAttribute('class')) ?? '').includes('ant-checkbox-wrapper-checked')) await box.click();
+      try {
+        await numberInput(page, `ck-weight-${code}`).waitFor({ timeout: 4000 });
+        return;
+      } catch {
+        // not picked yet: look again
+      }
+    }
+    throw new Error(`item ${code} could not be picked`);
+  }
+
   async function chooseOption(page: Page, select: Locator, text: string) {
     await select.click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
@@ -56,12 +71,12 @@ describe('checklist browser journeys', () => {
     await page.keyboard.press('Escape');
 
     await page.getByTestId('ck-area-air').click();
-    await pickItem(page, 'AIR-06').click();
-    await pickItem(page, 'AIR-07').click();
+    await pick(page, 'AIR-06');
+    await pick(page, 'AIR-07');
     await numberInput(page, 'ck-weight-AIR-06').fill('2');
     await page.getByTestId('ck-area-hazardous_waste').click();
-    await pickItem(page, 'HW-02').click();
-    await pickItem(page, 'HW-04').click();
+    await pick(page, 'HW-02');
+    await pick(page, 'HW-04');
     await numberInput(page, 'ck-weight-HW-04').fill('3');
     await numberInput(page, 'ck-weight-HW-04').press('Tab');
     await expect.poll(() => page.getByTestId('ck-area-air').textContent()).toContain('(2/17)');
