@@ -142,6 +142,11 @@ export function pageNumbers(doc: Pdf): void {
   }
 }
 
+/** 14:05 in Asia/Shanghai. */
+export function shanghaiTime(d: Date | string): string {
+  return new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
+}
+
 /** 2026年3月5日 in Asia/Shanghai. */
 export function chineseDate(d: Date | string): string {
   const s = new Date(new Date(d).getTime() + 8 * 3600_000).toISOString();

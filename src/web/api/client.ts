@@ -54,6 +54,11 @@ export async function fetchCsrfToken(): Promise<string> {
   return readCookie(CSRF_COOKIE) ?? body.csrfToken;
 }
 
+/** The token for requests sent outside `request` (raw photo PUTs, multipart uploads, the field queue): the cookie, else a fresh one. */
+export async function cookieCsrfToken(): Promise<string> {
+  return readCookie(CSRF_COOKIE) ?? (await fetchCsrfToken());
+}
+
 async function csrfToken(): Promise<string> {
   return readCookie(CSRF_COOKIE) ?? lastCsrfToken ?? (await fetchCsrfToken());
 }

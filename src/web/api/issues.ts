@@ -3,7 +3,7 @@ import type {
   FollowUpInput, IssueActionInput, IssueDetail, IssueList, IssueListQuery, IssuePhoto, IssueUpdate, NoticeDetail, NoticeList, NoticeListQuery,
 } from '../../common/contracts/issues';
 import type { IssueActionName } from '../../common/issue-workflow';
-import { api, ApiError, fetchCsrfToken, NETWORK_ERROR, type Query } from './client';
+import { api, ApiError, cookieCsrfToken, NETWORK_ERROR, type Query } from './client';
 
 const id = (s: string) => encodeURIComponent(s);
 
@@ -19,14 +19,9 @@ export const getNotice = (noticeId: string) => api.get<NoticeDetail>(`/api/notic
 export const acknowledgeNotice = (noticeId: string, version: number) => api.post<NoticeDetail>(`/api/notices/${id(noticeId)}/acknowledge`, { version });
 export const noticePdfUrl = (noticeId: string) => `/api/notices/${id(noticeId)}/pdf`;
 
-function csrfCookie(): string | null {
-  const hit = document.cookie.split(';').map((p) => p.trim()).find((p) => p.startsWith('es_csrf='));
-  return hit ? decodeURIComponent(hit.slice('es_csrf='.length)) : null;
-}
-
 /** PUTs one photo (the raw file) under the client's UUID; a retry with the same id stores nothing twice. */
 export async function uploadIssuePhoto(issueId: string, photoId: string, file: File, purpose: 'evidence' | 'after' | 'before'): Promise<IssuePhoto> {
-  const token = csrfCookie() ?? (await fetchCsrfToken());
+  const token = await cookieCsrfToken();
   let res: Response;
   try {
     res = await fetch(`/api/issues/${id(issueId)}/photos/${id(photoId)}?purpose=${purpose}`, {

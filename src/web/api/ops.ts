@@ -14,7 +14,7 @@ import type {
 } from '../../common/contracts/lifecycle';
 import type { Calendar, CalendarQuery, Inbox, NotificationView, SourceCompliance } from '../../common/contracts/notifications';
 import type { z } from 'zod';
-import { ApiError, api, fetchCsrfToken, request, withQuery, type Query } from './client';
+import { ApiError, api, cookieCsrfToken, fetchCsrfToken, request, withQuery, type Query } from './client';
 import { listDossierSources, type SourceFilters } from './dossier';
 
 const id = (s: string) => encodeURIComponent(s);
@@ -30,16 +30,11 @@ export class UploadError extends ApiError {
   }
 }
 
-function csrfCookie(): string | null {
-  const hit = document.cookie.split(';').map((p) => p.trim()).find((p) => p.startsWith('es_csrf='));
-  return hit ? decodeURIComponent(hit.slice('es_csrf='.length)) : null;
-}
-
 const NETWORK = { code: 'network_error', message: { zh: '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server; check your connection and try again' } };
 
 /** POSTs a FormData with XMLHttpRequest, so the caller sees the upload's progress (0–1). */
 export async function postMultipart<T>(url: string, form: FormData, onProgress?: (share: number) => void, signal?: AbortSignal, retried = false): Promise<T> {
-  const token = csrfCookie() ?? (await fetchCsrfToken());
+  const token = await cookieCsrfToken();
   const result = await new Promise<{ status: number; body: unknown }>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);

@@ -18,6 +18,7 @@ import { gradesForPlanning, visitCap } from '../risk';
 import { loadWorkCalendar } from '../workdays';
 import { listAssignees } from './assign.service';
 import { assertMayPlan, ownerRegion, planProvider, templatePicker } from './plans.service';
+import { visitsInYear } from './queries';
 
 const LEVEL_PRIORITY: Record<string, number> = { major: 4000, larger: 3000, general: 2000, minor: 1000 };
 
@@ -36,7 +37,7 @@ export async function generateRiskPlan(db: Kysely<DB>, actor: Actor, input: Gene
   const from = startsOn > today ? startsOn : today;
   if (from > endsOn) throw invalidField(input.kind === 'annual' ? 'year' : 'quarter', '该期间已结束', 'That period is over');
 
-  const providerId = await db.transaction().execute((trx) => planProvider(trx, actor, input.providerId));
+  const providerId = await planProvider(db, actor, input.providerId);
   const eligible = new Map((await listAssignees(db, actor, undefined)).items.map((a) => [a.id, a]));
   input.inspectorIds.forEach((id, i) => {
     const a = eligible.get(id);
@@ -56,23 +57,14 @@ export async function generateRiskPlan(db: Kysely<DB>, actor: Actor, input: Gene
   const [grades, cap, visits, calendar] = await Promise.all([
     gradesForPlanning(db, ids),
     visitCap(db),
-    (async () => {
-      const m = new Map<string, number>();
-      for (let i = 0; i < ids.length; i += 1000) {
-        const rows = await db.selectFrom('inspections').select(['source_id', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('source_id', 'in', ids.slice(i, i + 1000)).where('status', '<>', 'cancelled')
-          .where('scheduled_on', '>=', `${input.year}-01-01`).where('scheduled_on', '<=', `${input.year}-12-31`).groupBy('source_id').execute();
-        for (const r of rows) m.set(r.source_id, Number(r.n));
-      }
-      return m;
-    })(),
+    visitsInYear(db, ids, input.year),
     loadWorkCalendar(db, startsOn, endsOn),
   ]);
   const days: string[] = [];
   for (let d = from; d <= endsOn; d = addDays(d, 1)) if (isWorkingDay(calendar, d)) days.push(d);
 
   let capped = 0;
-  const pick = await db.transaction().execute((trx) => templatePicker(trx, actor, null));
+  const pick = await templatePicker(db, actor, null);
   const planSources: PlanSource[] = [];
   for (const s of sources) {
     if (!pick(s)) continue; // no checklist applies (e.g. catering): not inspected with a checklist

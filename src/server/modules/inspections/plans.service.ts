@@ -14,7 +14,7 @@ import { AppError, invalidField } from '../../http/errors';
 import { getTemplate, listTemplates } from '../checklists';
 import { closedIssuesForRevisit, inspectionsWithIssues } from '../issues';
 import { visitCap } from '../risk';
-import { PLAN_ROLES, getPlan, lockPlanVisible } from './queries';
+import { PLAN_ROLES, getPlan, lockPlanVisible, visitsInYear } from './queries';
 import { spreadOver } from './schedule';
 
 interface Target {
@@ -66,7 +66,7 @@ export async function ownerRegion(trx: Transaction<DB>, actor: Actor): Promise<{
   return district;
 }
 
-export async function planProvider(trx: Transaction<DB>, actor: Actor, providerId: string | null | undefined): Promise<string | null> {
+export async function planProvider(trx: Kysely<DB>, actor: Actor, providerId: string | null | undefined): Promise<string | null> {
   if (actor.role === 'provider_manager') return actor.providerId;
   if (!providerId) return null;
   const provider = await trx.selectFrom('providers').select('id').where('id', '=', providerId).where(providerInScope(actor)).executeTakeFirst();
@@ -105,7 +105,7 @@ async function chooseSources(trx: Transaction<DB>, actor: Actor, filters: PlanFi
 type SourceRow = Awaited<ReturnType<typeof chooseSources>>[number];
 
 /** Picks each source's template: the plan's, or the first active template that applies to the source. */
-export async function templatePicker(trx: Transaction<DB>, actor: Actor, planTemplateId: string | null | undefined) {
+export async function templatePicker(trx: Kysely<DB>, actor: Actor, planTemplateId: string | null | undefined) {
   if (planTemplateId) {
     const template = await getTemplate(trx, actor, planTemplateId).catch(() => null);
     if (!template) throw new AppError(404, 'not_found', '检查模板不存在或不在您的管辖范围内', 'Checklist template not found or outside your jurisdiction', 'templateId');
@@ -136,16 +136,7 @@ async function insertPlan(trx: Transaction<DB>, actor: Actor, header: PlanHeader
   const skipped: PlanCreated['skipped'] = [];
   const chosen: Array<Target & { templateId: string }> = [];
   const cap = CAPPED_KINDS.includes(header.kind) ? await visitCap(trx) : null;
-  const visits = new Map<string, number>();
-  if (cap !== null && targets.length > 0) {
-    for (let i = 0; i < targets.length; i += 1000) {
-      const rows = await trx.selectFrom('inspections').select(['source_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('source_id', 'in', targets.slice(i, i + 1000).map((t) => t.sourceId)).where('status', '<>', 'cancelled')
-        .where('scheduled_on', '>=', `${header.year}-01-01`).where('scheduled_on', '<=', `${header.year}-12-31`)
-        .groupBy('source_id').execute();
-      for (const r of rows) visits.set(r.source_id, Number(r.n));
-    }
-  }
+  const visits = cap === null ? new Map<string, number>() : await visitsInYear(trx, targets.map((t) => t.sourceId), header.year);
   for (const t of targets) {
     const s = byId.get(t.sourceId)!;
     const skip = (reason: Bilingual) => skipped.push({ sourceId: s.id, name: s.name, reason });

@@ -3,7 +3,7 @@
  * source is in the actor's jurisdiction (sourceInScope); a plan when the actor's region covers the
  * plan's region, for provider staff when the plan is given to their provider, and for the administrator.
  */
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { InspectionListQuery, InspectionSummary, Plan } from '../../../common/contracts/inspections';
 import type { DB } from '../../db/schema';
 import { scopeOf, sourceInScope, type Actor } from '../../db/scope';
@@ -174,4 +174,17 @@ export async function lockPlanVisible(db: Kysely<DB>, actor: Actor, id: string) 
   const row = await db.selectFrom('inspection_plans').selectAll().where('id', '=', id).where(planVisible(actor)).forUpdate().executeTakeFirst();
   if (!row) throw planNotFound();
   return row;
+}
+
+/** Visits made or planned (not cancelled) in a year, per source: what the yearly cap (无事不扰) and the risk-based plan count. */
+export async function visitsInYear(db: Kysely<DB> | Transaction<DB>, sourceIds: readonly string[], year: number): Promise<Map<string, number>> {
+  const visits = new Map<string, number>();
+  for (let i = 0; i < sourceIds.length; i += 1000) {
+    const rows = await db.selectFrom('inspections').select(['source_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('source_id', 'in', sourceIds.slice(i, i + 1000)).where('status', '<>', 'cancelled')
+      .where('scheduled_on', '>=', `${year}-01-01`).where('scheduled_on', '<=', `${year}-12-31`)
+      .groupBy('source_id').execute();
+    for (const r of rows) visits.set(r.source_id, Number(r.n));
+  }
+  return visits;
 }

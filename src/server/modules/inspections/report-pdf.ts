@@ -10,7 +10,7 @@ import { ISSUE_CLASS, ISSUE_STATUS } from '../../../common/issue-workflow';
 import { AppError } from '../../http/errors';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../db/scope';
-import { chineseDate, createPdf, header, heading, image, pageNumbers, paragraph, renderPdf, rows, signatureBlock } from '../../pdf/document';
+import { chineseDate, createPdf, shanghaiTime, header, heading, image, pageNumbers, paragraph, renderPdf, rows, signatureBlock } from '../../pdf/document';
 import type { FileStore } from '../../storage/file-store';
 import { issuesOfInspection } from '../issues';
 import { getInspectionDetail } from './detail';
@@ -65,8 +65,8 @@ export async function inspectionReportPdf(db: Kysely<DB>, store: FileStore, acto
     ['检查计划', inspection.planName ?? '—'],
     ['检查表', inspection.template.name],
     ['检查人员', inspection.inspectorName ?? '—'],
-    ['签到时间', inspection.checkedInAt ? `${chineseDate(inspection.checkedInAt)} ${timeOf(inspection.checkedInAt)}` : '—'],
-    ['提交时间', inspection.submittedAt ? `${chineseDate(inspection.submittedAt)} ${timeOf(inspection.submittedAt)}` : '—'],
+    ['签到时间', inspection.checkedInAt ? `${chineseDate(inspection.checkedInAt)} ${shanghaiTime(inspection.checkedInAt)}` : '—'],
+    ['提交时间', inspection.submittedAt ? `${chineseDate(inspection.submittedAt)} ${shanghaiTime(inspection.submittedAt)}` : '—'],
   ], 90);
 
   heading(doc, '一、体检结论');
@@ -108,7 +108,7 @@ export async function inspectionReportPdf(db: Kysely<DB>, store: FileStore, acto
     heading(doc, '现场照片');
     for (const p of fieldPhotos) {
       const item = p.item_id ? items.get(p.item_id) : undefined;
-      const when = p.captured_at ? `${chineseDate(p.captured_at)} ${timeOf(p.captured_at)}` : '';
+      const when = p.captured_at ? `${chineseDate(p.captured_at)} ${shanghaiTime(p.captured_at)}` : '';
       image(doc, await readThumb(store, p.thumb_sha256 ?? p.sha256), { width: 200, height: 150, caption: `${item ? `【${item.code}】` : '自由发现'} ${when}` });
     }
   }
@@ -118,8 +118,4 @@ export async function inspectionReportPdf(db: Kysely<DB>, store: FileStore, acto
   if (signature) image(doc, await readThumb(store, signature.sha256), { width: 160, height: 60 });
   pageNumbers(doc);
   return { fileName: `体检报告-${inspection.sourceName}-${inspection.scheduledOn}.pdf`, bytes: await renderPdf(doc) };
-}
-
-function timeOf(d: Date | string): string {
-  return new Date(new Date(d).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
 }

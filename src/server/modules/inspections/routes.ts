@@ -10,7 +10,7 @@ import {
 } from '../../../common/contracts/inspections';
 import { todayInShanghai } from '../../../common/compliance-calendar';
 import { requireActor } from '../../http/auth';
-import { contentDisposition } from '../../http/content-disposition';
+import { sendPdf } from '../../http/content-disposition';
 import type { AppContext } from '../../http/context';
 import { FileStore } from '../../storage/file-store';
 import { PHOTO_MAX_BYTES } from '../../storage/photos';
@@ -154,11 +154,7 @@ export function inspectionRoutes(ctx: AppContext) {
       { schema: { tags, summary: '企业环境体检报告 PDF / The inspection report as a PDF', params: IdParamSchema, response: { 200: binary('application/pdf'), ...errors } } },
       async (request, reply) => {
         const { fileName, bytes } = await inspectionReportPdf(ctx.db, store, requireActor(request), request.params.id);
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', contentDisposition(fileName, 'inline'))
-          .header('cache-control', 'private, no-cache')
-          .send(bytes);
+        return sendPdf(reply, fileName, bytes);
       },
     );
 

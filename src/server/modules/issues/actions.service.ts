@@ -15,7 +15,8 @@ import { AppError, invalidField, staleVersion } from '../../http/errors';
 import { sourceDocumentRefs } from '../archive';
 import { notify } from '../notifications';
 import { attachToNotice, closeNoticeIfDone, enterpriseUsers, followers, nextIssueNumber } from './notices.service';
-import { getIssue, isOpen, issueNotFound, issuePhotos, lockIssue, mayEdit, shanghaiToday } from './queries';
+import { todayInShanghai } from '../../../common/compliance-calendar';
+import { getIssue, isOpen, issueNotFound, issuePhotos, lockIssue, mayEdit } from './queries';
 
 type IssueRowDb = Awaited<ReturnType<typeof lockIssue>>;
 
@@ -24,7 +25,7 @@ function futureDeadline(deadline: string | undefined | null, required: boolean):
     if (required) throw invalidField('deadline', '请填写整改期限', 'Give the rectification deadline');
     return null;
   }
-  if (deadline < shanghaiToday()) throw invalidField('deadline', '整改期限不能早于今天', 'The deadline cannot be in the past');
+  if (deadline < todayInShanghai()) throw invalidField('deadline', '整改期限不能早于今天', 'The deadline cannot be in the past');
   return deadline;
 }
 

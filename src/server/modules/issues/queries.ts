@@ -4,6 +4,7 @@
  * (sourceInScope); otherwise it is 404. Overdue is computed here against today in Asia/Shanghai.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { todayInShanghai } from '../../../common/compliance-calendar';
 import type { IssueDetail, IssueList, IssueListQuery, IssuePhoto, IssueRow } from '../../../common/contracts/issues';
 import { IssueListQuerySchema } from '../../../common/contracts/issues';
 import { FINAL_ISSUE_STATUSES, isIssueStatus, issueActionsFor, NOT_COUNTED_STATUSES, OPEN_WITH_DEADLINE, type IssueActionName, type IssueStatus } from '../../../common/issue-workflow';
@@ -20,17 +21,12 @@ export const issueNotFound = () => notFound('Issue', '问题');
 
 const DAY = 86_400_000;
 
-/** 'YYYY-MM-DD' of today in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 export function shanghaiYear(now = new Date()): number {
-  return Number(shanghaiToday(now).slice(0, 4));
+  return Number(todayInShanghai(now).slice(0, 4));
 }
 
 /** Days past the deadline while it runs; null when no deadline runs or it has not passed. */
-export function overdueDays(status: IssueStatus, deadline: string | null, today = shanghaiToday()): number | null {
+export function overdueDays(status: IssueStatus, deadline: string | null, today = todayInShanghai()): number | null {
   if (!deadline || !OPEN_WITH_DEADLINE.includes(status)) return null;
   const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`)) / DAY);
   return days > 0 ? days : null;
@@ -92,7 +88,7 @@ function toRow(r: RowData, actor: Actor, today: string): IssueRow {
 
 export async function listIssues(db: Db, actor: Actor, rawQuery: IssueListQuery): Promise<IssueList> {
   const query = IssueListQuerySchema.parse(rawQuery);
-  const today = shanghaiToday();
+  const today = todayInShanghai();
   let base = scopedIssues(db, actor);
   if (query.status) {
     const statuses = query.status.split(',').filter(isIssueStatus);
@@ -175,7 +171,7 @@ export async function getIssue(db: Db, actor: Actor, id: string): Promise<IssueD
     ])
     .executeTakeFirst();
   if (!r) throw issueNotFound();
-  const today = shanghaiToday();
+  const today = todayInShanghai();
   const [events, photos, recurrence, notices] = await Promise.all([
     db
       .selectFrom('issue_events')

@@ -28,7 +28,7 @@ import {
   NoticeListSchema,
 } from '../../../common/contracts/issues';
 import { requireActor } from '../../http/auth';
-import { contentDisposition } from '../../http/content-disposition';
+import { sendPdf } from '../../http/content-disposition';
 import type { AppContext } from '../../http/context';
 import { AppError } from '../../http/errors';
 import { FileStore, type ReceivedFile } from '../../storage/file-store';
@@ -158,11 +158,7 @@ export function issueRoutes(ctx: AppContext) {
       { schema: { tags, summary: '整改通知书 PDF / The notice as a PDF', params: NoticeIdParamSchema, response: { 200: binary('application/pdf'), ...errors } } },
       async (request, reply) => {
         const { number, bytes } = await noticePdf(ctx.db, store, requireActor(request), request.params.id);
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', contentDisposition(`整改通知书-${number}.pdf`, 'inline'))
-          .header('cache-control', 'private, no-cache')
-          .send(bytes);
+        return sendPdf(reply, `整改通知书-${number}.pdf`, bytes);
       },
     );
     r.post(

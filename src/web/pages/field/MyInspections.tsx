@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { Tag } from 'antd';
+import { addDays, todayInShanghai } from '../../../common/compliance-calendar';
 import { useAsync } from '../../api/hooks';
 import { listInspections } from '../../api/inspections';
 import { useMe } from '../../app/auth';
@@ -12,7 +13,7 @@ export function MyInspections() {
   const me = useMe();
   const mine = me.role === 'inspector';
   // The last two months and what is ahead: visits still to do first (soonest first), then those done (latest first).
-  const from = new Date(Date.now() + 8 * 3600_000 - 60 * 86_400_000).toISOString().slice(0, 10);
+  const from = addDays(todayInShanghai(), -60);
   const list = useAsync(() => listInspections(mine ? { mine: 'true', from, limit: 500 } : { status: 'planned', limit: 300 }), [mine]);
   if (list.error) return <ErrorBlock error={list.error} onRetry={list.reload} />;
   if (!list.data) return <LoadingBlock />;

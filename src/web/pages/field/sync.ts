@@ -6,22 +6,14 @@
  */
 import type { Bilingual } from '../../../common/enums';
 import type { CheckInResult, InspectionDetail } from '../../../common/contracts/inspections';
-import { ApiError, NETWORK_ERROR, fetchCsrfToken } from '../../api/client';
+import { ApiError, NETWORK_ERROR, cookieCsrfToken, fetchCsrfToken } from '../../api/client';
 import { fieldDb, type FieldStore } from './offline-db';
 import { backoffMs, retryable, submitBody, type QueueOp } from './queue-logic';
 
 type Listener = () => void;
 
-function readCookie(name: string): string | null {
-  for (const part of document.cookie.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq >= 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return null;
-}
-
 async function send(method: string, url: string, key: string, body: BodyInit, contentType: string, retried = false): Promise<unknown> {
-  const csrf = readCookie('es_csrf') ?? (await fetchCsrfToken());
+  const csrf = await cookieCsrfToken();
   let res: Response;
   try {
     res = await fetch(url, { method, credentials: 'same-origin', headers: { 'content-type': contentType, 'x-csrf-token': csrf, 'idempotency-key': key, accept: 'application/json' }, body });
